@@ -1,0 +1,172 @@
+"""Declarative field lists of the data formats, and a reader that checks a mapping against them.
+
+The same `FieldSpec` tables drive validation and the editors' documentation, so the two
+cannot drift. A reader gathers errors instead of raising.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+import re
+
+from source_errors import DataError, SourceLocation, did_you_mean
+from yaml_source import YamlMapping, YamlScalar, YamlSequence
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ITEM_ID_PATTERN = r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$"
+
+_KIND_NAMES = {
+    "line": "1行の文字列",
+    "markdown": "文字列（Markdown）",
+    "slug": "半角英小文字・数字・ハイフンの文字列",
+    "item_id": "半角英数字とハイフンの文字列",
+    "string_list": "文字列のリスト",
+    "list": "リスト",
+    "mapping": "「キー: 値」のまとまり",
+    "integer": "整数",
+}
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    kind: str  # one of _KIND_NAMES
+    required: bool
+    description: str  # Japanese, shown to editors
+    pattern: str | None = None
+    example: str | None = None
+
+
+def describe_value(node) -> str:
+    if isinstance(node, YamlMapping):
+        return "「キー: 値」のまとまり"
+    if isinstance(node, YamlSequence):
+        return "リスト"
+    value = node.value
+    if isinstance(value, bool):
+        return f"真偽値（{'true' if value else 'false'}）"
+    if value is None:
+        return "空の値"
+    if isinstance(value, int):
+        return f"数値（{value}）"
+    if isinstance(value, float):
+        return f"数値（{value}）"
+    if not isinstance(value, str):
+        return f"日付など（{value}）"
+    return "文字列"
+
+
+class MappingReader:
+    """Reads one YAML mapping against a list of FieldSpecs, appending errors to a shared list."""
+
+    def __init__(self, node, path: str, key_path: str, specs: list[FieldSpec], errors: list,
+                 what: str = "値"):
+        self.path = path
+        self.key_path = key_path
+        self.specs = {spec.name: spec for spec in specs}
+        self.errors = errors
+        self.node = node
+        self.ok = isinstance(node, YamlMapping)
+        if node is None:
+            self.ok = False
+            return
+        if not self.ok:
+            self._error(node.line, f"{self._label(None)}には{what}を「キー: 値」の形で書いてください（{describe_value(node)}が書かれています）")
+            return
+        for key in node.entries:
+            if key not in self.specs:
+                hint = did_you_mean(key, self.specs)
+                known = "、".join(self.specs)
+                self._error(node.key_lines[key],
+                            f"{self._label(key)}: 不明なキーです{hint}。使えるキー: {known}")
+        for spec in specs:
+            if spec.required and spec.name not in node.entries:
+                self._error(node.line, f"{self._label(spec.name)}: 必須の項目がありません。{spec.description}")
+
+    def _label(self, key: str | None) -> str:
+        if key is None:
+            return self.key_path or "ファイル全体"
+        return f"{self.key_path}.{key}" if self.key_path else key
+
+    def _error(self, line: int, message: str) -> None:
+        self.errors.append(DataError(SourceLocation(self.path, line), message))
+
+    def has(self, name: str) -> bool:
+        return self.ok and self.node.entries.get(name) is not None
+
+    def line_of(self, name: str) -> int:
+        if self.ok and name in self.node.key_lines:
+            return self.node.key_lines[name]
+        return self.node.line if self.node is not None else 0
+
+    def raw(self, name: str):
+        return self.node.entries.get(name) if self.ok else None
+
+    def string(self, name: str) -> str | None:
+        """A string field of kind line/markdown/slug/item_id; None if absent or wrong."""
+        value = self.raw(name)
+        if value is None:
+            return None
+        spec = self.specs[name]
+        label = self._label(name)
+        if not isinstance(value, YamlScalar) or not isinstance(value.value, str):
+            got = describe_value(value)
+            hint = ""
+            if isinstance(value, YamlScalar) and value.value is not None and not isinstance(value.value, str):
+                hint = "。YAML では yes/no/on/off/true/false や数字・日付は文字列になりません。値を引用符（\"…\"）で囲んでください"
+            elif isinstance(value, YamlScalar) and value.value is None:
+                hint = "。値を書くか、この行を削除してください"
+            self._error(value.line, f"{label}: {_KIND_NAMES[spec.kind]}を書いてください（{got}が書かれています）{hint}")
+            return None
+        text = value.value
+        if spec.kind in ("line", "slug", "item_id"):
+            text = text.strip()
+        if not text.strip():
+            self._error(value.line, f"{label}: 空です。{spec.description}")
+            return None
+        if spec.kind == "line" and "\n" in text:
+            self._error(value.line, f"{label}: 1行で書いてください（改行が含まれています）")
+            return None
+        if spec.pattern and not re.match(spec.pattern, text):
+            example = f"（例: {spec.example}）" if spec.example else ""
+            self._error(value.line, f"{label}: 「{text}」は使えません。{_KIND_NAMES[spec.kind]}で書いてください{example}")
+            return None
+        return text
+
+    def integer(self, name: str) -> int | None:
+        value = self.raw(name)
+        if value is None:
+            return None
+        if not isinstance(value, YamlScalar) or isinstance(value.value, bool) or not isinstance(value.value, int):
+            self._error(value.line, f"{self._label(name)}: 整数を書いてください（{describe_value(value)}が書かれています）")
+            return None
+        return value.value
+
+    def sequence(self, name: str, allow_empty: bool = True) -> list:
+        value = self.raw(name)
+        if value is None:
+            return []
+        if not isinstance(value, YamlSequence):
+            self._error(value.line, f"{self._label(name)}: リストを書いてください（{describe_value(value)}が書かれています）。各行を「- 」で始めます")
+            return []
+        if not value.items and not allow_empty:
+            self._error(value.line, f"{self._label(name)}: 空のリストです。少なくとも1件書いてください")
+        return list(value.items)
+
+    def string_list(self, name: str) -> list[tuple[str, int]]:
+        """A list of one-line strings, with their lines; wrong entries are reported and skipped."""
+        result = []
+        value = self.raw(name)
+        if isinstance(value, YamlScalar) and isinstance(value.value, str) and self.specs[name].kind == "string_list":
+            # `tags: 会計` is a common slip for `tags: [会計]`: report it as a list problem.
+            self._error(value.line, f"{self._label(name)}: リストを書いてください（文字列が書かれています）。例: {name}: [{value.value}]")
+            return result
+        for index, entry in enumerate(self.sequence(name), start=1):
+            label = f"{self._label(name)}[{index}]"
+            if not isinstance(entry, YamlScalar) or not isinstance(entry.value, str) or not entry.value.strip():
+                self._error(entry.line, f"{label}: 文字列を書いてください（{describe_value(entry)}が書かれています）")
+                continue
+            if "\n" in entry.value.strip():
+                self._error(entry.line, f"{label}: 1行で書いてください")
+                continue
+            result.append((entry.value.strip(), entry.line))
+        return result

@@ -1,0 +1,39 @@
+"""MkDocs glue: loads the data, fails the build on data errors, adds the generated pages.
+
+Events: `on_files` (load and validate all data, add virtual pages). Everything else is done
+by the pure modules beside this file. Data is loaded in the event, not at import, because
+`mkdocs serve` imports hooks once and re-runs events on every rebuild.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from knowledge_base import load_knowledge_base
+from page_rendering import (render_checklist_index, render_checklist_page, render_ordinance_index,
+                            render_ordinance_page)
+from source_errors import DataErrors
+
+
+def project_root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_files(files: Files, config) -> Files:
+    try:
+        kb = load_knowledge_base(project_root(config))
+    except DataErrors as exc:
+        count = len(exc.errors)
+        raise PluginError(f"データに {count} 件の誤りがあります:\n{exc}") from None
+    config["kb"] = kb  # later events of this build (other hooks) read the same instance
+    pages = {"checklists/index.md": render_checklist_index(kb.checklists),
+             "ordinances/index.md": render_ordinance_index(kb.ordinances)}
+    for checklist in kb.checklists:
+        pages[checklist.page_src] = render_checklist_page(checklist)
+    for ordinance in kb.ordinances:
+        pages[ordinance.page_src] = render_ordinance_page(ordinance, kb.citing_items)
+    for src_uri, content in pages.items():
+        files.append(File.generated(config, src_uri, content=content))
+    return files

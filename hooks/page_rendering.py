@@ -1,0 +1,177 @@
+"""Renders the knowledge base into Markdown pages (checklists, ordinances, indexes).
+
+Output is Markdown for MkDocs to convert, so internal links are written as relative links
+to the virtual `.md` sources: MkDocs then checks them and rewrites them for any sub-path.
+Plain-text fields are escaped here; Markdown fields are passed through.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+from checklist_model import Checklist, ChecklistItem
+from ordinance_model import Ordinance, provision_anchor
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def escape_text(text: str) -> str:
+    """Plain text -> Markdown that shows exactly that text and can carry no markup."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def escape_attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def relative_link(from_src: str, to_src: str, anchor: str | None = None) -> str:
+    link = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    return f"{link}#{anchor}" if anchor else link
+
+
+def render_checklist_page(checklist: Checklist) -> str:
+    src = checklist.page_src
+    lines = [
+        "---",
+        f"title: {_yaml_string(checklist.title)}",
+        "---",
+        "",
+        f"# {escape_text(checklist.title)}",
+        "",
+        f'<p class="kb-source">チェックリスト ID: <code>{escape_attr(checklist.id)}</code>　'
+        f'確認項目 {len(checklist.items)} 件　元データ: <code>{escape_attr(checklist.path)}</code></p>',
+        "",
+    ]
+    if checklist.summary:
+        lines += [checklist.summary.strip(), ""]
+    for item in checklist.items:
+        lines += render_checklist_item(item, src)
+    return "\n".join(lines) + "\n"
+
+
+def render_checklist_item(item: ChecklistItem, src: str) -> list[str]:
+    lines = [
+        f"## {escape_text(item.check)} {{ #{item.id} .kb-item }}",
+        "",
+        f'<p class="kb-item-meta"><span class="kb-item-id">{escape_attr(item.id)}</span>'
+        + "".join(f' <span class="kb-tag">{escape_attr(tag)}</span>' for tag in item.tags)
+        + "</p>",
+        "",
+        item.caution,
+        "",
+    ]
+    if item.basis:
+        links = "、".join(
+            f"[{escape_text(c.ref.label)}]({relative_link(src, c.ref.page_src, c.ref.anchor)})" for c in item.basis
+        )
+        lines += [f"**根拠**: {links}", "{ .kb-basis }", ""]
+    return lines
+
+
+def render_ordinance_page(ordinance: Ordinance, citing_items: dict) -> str:
+    src = ordinance.page_src
+    lines = [
+        "---",
+        f"title: {_yaml_string(ordinance.title + '（抄）')}",
+        "---",
+        "",
+        f"# {escape_text(ordinance.title)}（抄）",
+        "",
+        '!!! note "抄録です"',
+        "",
+        "    このページは条例の一部の規定だけを収録した抄録（抄）です。条例の全文は茅ヶ崎市例規集で確認してください。",
+        "    各規定の下に、その規定を根拠とする留意事項を示しています。",
+        "",
+    ]
+    facts = []
+    if ordinance.promulgated:
+        facts.append(("公布", ordinance.promulgated))
+    if ordinance.in_force:
+        facts.append(("施行", ordinance.in_force))
+    if facts:
+        lines += ["| 項目 | 内容 |", "| --- | --- |"]
+        lines += [f"| {name} | {escape_text(value)} |" for name, value in facts]
+        lines += [""]
+    if ordinance.purpose:
+        lines += [ordinance.purpose.strip(), ""]
+    for article in ordinance.articles:
+        caption = f"（{escape_text(article.caption)}）" if article.caption else ""
+        article_anchor = provision_anchor(article.number)
+        lines += [f"## 第{escape_text(article.number)}条{caption} {{ #{article_anchor} .kb-article }}", ""]
+        if article.chapter:
+            lines += [f'<p class="kb-chapter">{escape_attr(article.chapter)}</p>', ""]
+        lines += _backlinks(citing_items.get((ordinance.id, article_anchor), []), src)
+        for paragraph in article.paragraphs:
+            p_anchor = provision_anchor(article.number, paragraph.number)
+            number = f"第{escape_attr(article.number)}条" if paragraph.number == 1 else _fullwidth(paragraph.number)
+            lines += [
+                f'<div class="kb-provision kb-paragraph" id="{p_anchor}" markdown>',
+                f'<p class="kb-provision-text"><span class="kb-provision-number">{number}</span>　{escape_attr(paragraph.text)}</p>',
+                "",
+            ]
+            lines += _backlinks(citing_items.get((ordinance.id, p_anchor), []), src)
+            for item in paragraph.items:
+                i_anchor = provision_anchor(article.number, paragraph.number, item.number)
+                lines += [
+                    f'<div class="kb-provision kb-item-provision" id="{i_anchor}" markdown>',
+                    f'<p class="kb-provision-text"><span class="kb-provision-number">({item.number})</span>　{escape_attr(item.text)}</p>',
+                    "",
+                ]
+                lines += _backlinks(citing_items.get((ordinance.id, i_anchor), []), src)
+                lines += ["</div>", ""]
+            if paragraph.note:
+                lines += [f'<p class="kb-note">注: {escape_attr(paragraph.note.strip())}</p>', ""]
+            lines += ["</div>", ""]
+        if article.note:
+            lines += [f'<p class="kb-note">注: {escape_attr(article.note.strip())}</p>', ""]
+    lines += ["## 出典 { #source }", "", ordinance.source.strip(), ""]
+    return "\n".join(lines) + "\n"
+
+
+def _backlinks(citing: list, src: str) -> list[str]:
+    if not citing:
+        return []
+    lines = ['<div class="kb-backlinks" markdown>', "", "この規定を根拠とする留意事項:", ""]
+    for checklist, item in citing:
+        link = relative_link(src, checklist.page_src, item.id)
+        lines.append(f"- [{escape_text(item.check)}]({link})（{escape_text(checklist.title)}・{item.id}）")
+    lines += ["", "</div>", ""]
+    return lines
+
+
+def render_checklist_index(checklists: list) -> str:
+    lines = [
+        "---",
+        "title: チェックリスト一覧",
+        "---",
+        "",
+        "# チェックリスト一覧",
+        "",
+        "協働の場面ごとに、職員が確認する留意事項をまとめています。チェックリストを開き、各項目の問いに答えながら進めてください。",
+        "",
+        "| チェックリスト | 項目数 |",
+        "| --- | ---: |",
+    ]
+    for checklist in checklists:
+        link = relative_link("checklists/index.md", checklist.page_src)
+        lines.append(f"| [{escape_text(checklist.title)}]({link}) | {len(checklist.items)} |")
+    return "\n".join(lines) + "\n"
+
+
+def render_ordinance_index(ordinances: list) -> str:
+    lines = ["---", "title: 条例（抄）", "---", "", "# 条例（抄）", "",
+             "留意事項の根拠となる条例の規定です。各規定の下に、その規定を根拠とする留意事項を示しています。", ""]
+    for ordinance in ordinances:
+        link = relative_link("ordinances/index.md", ordinance.page_src)
+        recorded = "、".join(a.label for a in ordinance.articles)
+        lines.append(f"- [{escape_text(ordinance.title)}]({link})（収録: {recorded}）")
+    return "\n".join(lines) + "\n"
+
+
+def _fullwidth(number: int) -> str:
+    return str(number).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,48 @@
+"""Located data errors: every problem an editor can cause names its file and line.
+
+Errors are gathered (never raised one by one) so that a run reports all problems at
+once, sorted by file and line, in the same words for `make check`, the build and tests.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+import difflib
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class SourceLocation:
+    path: str  # relative to the project root, with forward slashes
+    line: int  # 1-based; 0 when the problem concerns the whole file
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    location: SourceLocation
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class DataErrors(Exception):
+    """Raised once, after gathering, when a data set has one or more errors."""
+
+    def __init__(self, errors: Iterable[DataError]):
+        self.errors = sorted(set(errors))
+        super().__init__(format_errors(self.errors))
+
+
+def format_errors(errors: Iterable[DataError]) -> str:
+    return "\n".join(str(error) for error in sorted(set(errors)))
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """A Japanese 「もしかして」 suffix for a misspelt name, or '' when nothing is close."""
+    if len(str(word)) < 3:  # a one- or two-letter key matches too much to be a useful guess
+        return ""
+    matches = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
+    return f"（もしかして: {matches[0]}）" if matches else ""

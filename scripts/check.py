@@ -1,0 +1,43 @@
+"""`make check`: validates every checklist and ordinance file without building the site.
+
+Exit codes: 0 no problems, 1 data errors (printed as `path:line: message`, sorted), 2 usage.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from knowledge_base import load_knowledge_base  # noqa: E402
+from source_errors import DataErrors  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="check", description="チェックリストと条例のデータを検証します")
+    parser.add_argument("--root", type=Path, default=ROOT, help="プロジェクトのフォルダ（既定: このリポジトリ）")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return 2 if exc.code else 0
+    if not args.root.is_dir():
+        print(f"エラー: フォルダ {args.root} がありません", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    try:
+        kb = load_knowledge_base(args.root.resolve())
+    except DataErrors as exc:
+        print(str(exc))
+        print(f"\n{len(exc.errors)} 件の誤りがあります。上の「ファイル名:行番号」の行を直してください。", file=sys.stderr)
+        return 1
+    items = sum(len(c.items) for c in kb.checklists)
+    elapsed = time.perf_counter() - started
+    print(f"OK: チェックリスト {len(kb.checklists)} 件（確認項目 {items} 件）、条例 {len(kb.ordinances)} 件に誤りはありません（{elapsed:.2f} 秒）")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

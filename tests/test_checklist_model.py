@@ -1,0 +1,76 @@
+"""Checklist validation against fixture folders: valid files load, each invalid case yields
+exactly the messages in its `.expected` file (or `expected.txt` for multi-file cases)."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from knowledge_base import load_knowledge_base
+from source_errors import DataErrors
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+INVALID_FILES = sorted(p for p in (FIXTURES / "invalid").glob("*.yml"))
+INVALID_FOLDERS = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
+VALID_FILES = sorted((FIXTURES / "valid").glob("*.yml"))
+
+
+def make_project(tmp_path: Path, checklist_files: dict) -> Path:
+    shutil.copytree(ROOT / "ordinances", tmp_path / "ordinances")
+    (tmp_path / "checklists").mkdir()
+    for name, data in checklist_files.items():
+        (tmp_path / "checklists" / name).write_bytes(data)
+    return tmp_path
+
+
+def error_lines(project: Path) -> list[str]:
+    try:
+        load_knowledge_base(project)
+    except DataErrors as exc:
+        return [str(error) for error in exc.errors]
+    return []
+
+
+@pytest.mark.parametrize("fixture", VALID_FILES, ids=lambda p: p.stem)
+def test_valid_fixture_loads_without_errors(tmp_path, fixture):
+    project = make_project(tmp_path, {fixture.name: fixture.read_bytes()})
+    kb = load_knowledge_base(project)
+    assert len(kb.checklists) == 1 and kb.checklists[0].items
+
+
+@pytest.mark.parametrize("fixture", INVALID_FILES, ids=lambda p: p.stem)
+def test_invalid_fixture_reports_exactly_its_expected_messages(tmp_path, fixture):
+    expected = fixture.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    project = make_project(tmp_path, {fixture.name: fixture.read_bytes()})
+    assert error_lines(project) == expected
+
+
+@pytest.mark.parametrize("folder", INVALID_FOLDERS, ids=lambda p: p.name)
+def test_invalid_fixture_folder_reports_exactly_its_expected_messages(tmp_path, folder):
+    files = {p.name: p.read_bytes() for p in sorted((folder / "checklists").glob("*.yml"))}
+    project = make_project(tmp_path, files)
+    expected = (folder / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert error_lines(project) == expected
+
+
+def test_every_invalid_fixture_has_its_expected_messages():
+    for fixture in INVALID_FILES:
+        assert fixture.with_suffix(".expected").exists(), fixture.name
+    for folder in INVALID_FOLDERS:
+        assert (folder / "expected.txt").exists(), folder.name
+
+
+def test_all_errors_of_all_files_are_reported_together_and_sorted(tmp_path):
+    bad = b"id: b\ntitle: t\nitems:\n  - id: B-1\n    check: yes\n    caution: c\n"
+    project = make_project(tmp_path, {"z.yml": bad, "a.yml": bad.replace(b"id: b\n", b"id: a\n").replace(b"B-1", b"A-1")})
+    lines = error_lines(project)
+    assert [line.split(":")[0:2] for line in lines] == [["checklists/a.yml", "5"], ["checklists/z.yml", "5"]]
+
+
+def test_a_checklist_with_only_the_original_fields_keeps_its_data(tmp_path):
+    project = make_project(tmp_path, {"all-fields.yml": (FIXTURES / "valid" / "all-fields.yml").read_bytes()})
+    checklist = load_knowledge_base(project).checklists[0]
+    first = checklist.items[0]
+    assert (checklist.id, checklist.title, first.id, first.tags) == ("all-fields", "すべての項目を使うチェックリスト", "AF-01", ("役割分担", "対等な関係"))
+    assert [c.ref.label for c in first.basis] == ["市民活動推進条例第9条第1項第2号", "自治基本条例第26条第2項", "市民活動推進条例第8条第6号"]
+    assert checklist.items[1].check == "「対等」: 言葉の使い方を工夫しているか"
