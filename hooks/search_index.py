@@ -1,0 +1,63 @@
+"""MkDocs glue for the site search: swaps Material's lunr worker for the knowledge base's engine.
+
+Events:
+- `on_post_page`: points Material's search (the `search` entry of `#__config`) at
+  assets/javascripts/search_engine.js instead of Material's worker.
+- `on_post_build`: rewrites search/search_index.json with the records of
+  hooks/search_records.py and writes search/search_index.js, the same index as a script,
+  which Material loads instead of the JSON when the site is opened from a file share.
+Runs after Material's search plugin has written its index (priority below the default).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+import re
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from search_records import build_search_index
+
+ENGINE = "assets/javascripts/search_engine.js"
+_MATERIAL_WORKER = re.compile(r'("search":\s*"[^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
+
+
+def _search_enabled(config) -> bool:
+    return any(name.split("/")[-1] == "search" for name in config.plugins)
+
+
+def _engine_url(config) -> str:
+    source = Path(config.docs_dir) / ENGINE
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:8]  # a new engine is never taken from a stale cache
+    return f"{ENGINE}?v={digest}"
+
+
+def on_post_page(output: str, page, config) -> str:
+    if not _search_enabled(config):
+        return output
+    replaced, count = _MATERIAL_WORKER.subn(lambda m: f'{m.group(1)}{_engine_url(config)}"', output, count=1)
+    if count == 0 and 'id="__config"' in output:
+        raise PluginError(
+            f"検索: {page.file.src_uri} に Material の検索ワーカーの設定が見つかりません。"
+            "Material for MkDocs の更新で形が変わった可能性があります（hooks/search_index.py を確認してください）")
+    return replaced
+
+
+@event_priority(-50)
+def on_post_build(config) -> None:
+    if not _search_enabled(config) or "kb" not in config:
+        return
+    index_path = Path(config.site_dir) / "search" / "search_index.json"
+    material_index = json.loads(index_path.read_text(encoding="utf-8"))
+
+    def page_url(src_uri: str) -> str:
+        return File.generated(config, src_uri, content="").url
+
+    index = build_search_index(material_index, config["kb"], page_url)
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    index_path.write_text(data, encoding="utf-8")
+    # Read by Material (not by us) from file://, where fetching the JSON is not allowed.
+    (index_path.parent / "search_index.js").write_text(f"var __index = {data}\n", encoding="utf-8")
