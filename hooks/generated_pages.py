@@ -15,6 +15,7 @@ from knowledge_base import load_knowledge_base
 from page_rendering import (render_checklist_index, render_checklist_page, render_ordinance_index,
                             render_ordinance_page)
 from source_errors import DataErrors
+from tag_index import PAGE_SRC as TAG_INDEX_SRC, read_tag_descriptions, render_tag_index
 
 
 def project_root(config) -> Path:
@@ -29,7 +30,8 @@ def on_files(files: Files, config) -> Files:
         raise PluginError(f"データに {count} 件の誤りがあります:\n{exc}") from None
     config["kb"] = kb  # later events of this build (other hooks) read the same instance
     pages = {"checklists/index.md": render_checklist_index(kb.checklists),
-             "ordinances/index.md": render_ordinance_index(kb.ordinances)}
+             "ordinances/index.md": render_ordinance_index(kb.ordinances),
+             TAG_INDEX_SRC: render_tag_index(kb.checklists, read_tag_descriptions(project_root(config)))}
     for checklist in kb.checklists:
         pages[checklist.page_src] = render_checklist_page(checklist)
     for ordinance in kb.ordinances:

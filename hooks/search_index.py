@@ -2,7 +2,9 @@
 
 Events:
 - `on_post_page`: points Material's search (the `search` entry of `#__config`) at
-  assets/javascripts/search_engine.js instead of Material's worker.
+  assets/javascripts/search_engine.js instead of Material's worker, and loads the engine and
+  search_page.js before Material's bundle: from a file share the bundle starts its worker
+  while it loads, before any extra_javascript runs, so the stand-in must already be there.
 - `on_post_build`: rewrites search/search_index.json with the records of
   hooks/search_records.py and writes search/search_index.js, the same index as a script,
   which Material loads instead of the JSON when the site is opened from a file share.
@@ -22,28 +24,33 @@ from mkdocs.structure.files import File
 from search_records import build_search_index
 
 ENGINE = "assets/javascripts/search_engine.js"
+PAGE_SCRIPT = "assets/javascripts/search_page.js"
 _MATERIAL_WORKER = re.compile(r'("search":\s*"[^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
+_MATERIAL_BUNDLE = re.compile(r'<script src="([^"]*?)assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
 
 
 def _search_enabled(config) -> bool:
     return any(name.split("/")[-1] == "search" for name in config.plugins)
 
 
-def _engine_url(config) -> str:
-    source = Path(config.docs_dir) / ENGINE
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:8]  # a new engine is never taken from a stale cache
-    return f"{ENGINE}?v={digest}"
+def _versioned(config, path: str) -> str:
+    digest = hashlib.sha256((Path(config.docs_dir) / path).read_bytes()).hexdigest()[:8]
+    return f"{path}?v={digest}"  # a new engine is never taken from a stale cache
 
 
 def on_post_page(output: str, page, config) -> str:
-    if not _search_enabled(config):
+    if not _search_enabled(config) or 'id="__config"' not in output:
         return output
-    replaced, count = _MATERIAL_WORKER.subn(lambda m: f'{m.group(1)}{_engine_url(config)}"', output, count=1)
-    if count == 0 and 'id="__config"' in output:
+    engine = _versioned(config, ENGINE)
+    output, workers = _MATERIAL_WORKER.subn(lambda m: f'{m.group(1)}{engine}"', output, count=1)
+    scripts = "".join(f'<script src="{{prefix}}{_versioned(config, path)}"></script>' for path in (ENGINE, PAGE_SCRIPT))
+    output, bundles = _MATERIAL_BUNDLE.subn(
+        lambda m: scripts.replace("{prefix}", m.group(1)) + m.group(0), output, count=1)
+    if not (workers and bundles):
         raise PluginError(
-            f"検索: {page.file.src_uri} に Material の検索ワーカーの設定が見つかりません。"
+            f"検索: {page.file.src_uri} に Material の検索ワーカーかスクリプトの読み込みが見つかりません。"
             "Material for MkDocs の更新で形が変わった可能性があります（hooks/search_index.py を確認してください）")
-    return replaced
+    return output
 
 
 @event_priority(-50)

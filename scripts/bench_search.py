@@ -36,6 +36,9 @@ ENGINES = {
     "kb": {"hook": True, "separator": None},
     "material": {"hook": False, "separator": None},
     "material-tuned": {"hook": False, "separator": r"[\s\-\u3000、。，．・「」『』（）()/]+"},
+    # Every kana and kanji its own token: the unspaced phrase then matches character by character.
+    "material-chars": {"hook": False,
+                       "separator": r"[\s\-\u3000、。，．]+|(?=[\u3040-\u30ff\u3400-\u9fff])|(?<=[\u3040-\u30ff\u3400-\u9fff])"},
 }
 
 

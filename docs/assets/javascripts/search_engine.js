@@ -145,8 +145,10 @@
       var text = word && normalize(word);
       if (!text || seen[text]) return;
       seen[text] = true;
-      terms.push({ text: text, typed: word, cite: self.citation(text),
-                   grams: text.length >= 3 ? bigrams(text) : null, near: nearPattern(word) });
+      var cite = self.citation(text);
+      // A citation is exact or nothing: 第19条 must not find 第9条 by resemblance.
+      terms.push({ text: text, typed: word, cite: cite,
+                   grams: !cite && text.length >= 3 ? bigrams(text) : null, near: cite ? null : nearPattern(word) });
     });
     return terms;
   };

@@ -3,8 +3,8 @@
  * URL, so Material's search would stay at 「検索を初期化しています」 forever. Here the
  * engine (search_engine.js, loaded just before) runs in the page behind a stand-in Worker;
  * Material reads the index from search/search_index.js, which hooks/search_index.py writes
- * for exactly this case. Loaded as extra_javascript, so this runs before Material mounts
- * its search on DOMContentLoaded. Served over http(s) this file does nothing but watch.
+ * for exactly this case. hooks/search_index.py loads this before Material's bundle, which
+ * starts its worker while it loads. Served over http(s) this file does nothing but watch.
  */
 (function () {
   "use strict";
