@@ -28,12 +28,17 @@ def on_files(files: Files, config) -> Files:
         count = len(exc.errors)
         raise PluginError(f"データに {count} 件の誤りがあります:\n{exc}") from None
     config["kb"] = kb  # later events of this build (other hooks) read the same instance
+    for src_uri, content in render_all_pages(kb).items():
+        files.append(File.generated(config, src_uri, content=content))
+    return files
+
+
+def render_all_pages(kb) -> dict:
+    """Every generated page, src_uri -> Markdown (also used by the benchmark's no-hook baseline)."""
     pages = {"checklists/index.md": render_checklist_index(kb.checklists),
              "ordinances/index.md": render_ordinance_index(kb.ordinances)}
     for checklist in kb.checklists:
         pages[checklist.page_src] = render_checklist_page(checklist)
     for ordinance in kb.ordinances:
         pages[ordinance.page_src] = render_ordinance_page(ordinance, kb.citing_items)
-    for src_uri, content in pages.items():
-        files.append(File.generated(config, src_uri, content=content))
-    return files
+    return pages
