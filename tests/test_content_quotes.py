@@ -21,12 +21,17 @@ CAPTION = re.compile(r"^\*\*[^*]+\*\*$")
 
 
 def seed_path() -> Path:
-    candidates = [Path(os.environ["KB_SEED"])] if os.environ.get("KB_SEED") else []
-    candidates += [ROOT.parent / "shared" / "seed" / SEED_NAME, ROOT.parent.parent / "shared" / "seed" / SEED_NAME]
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    pytest.fail(f"委員会資料（{SEED_NAME}）が見つかりません。shared/ をリポジトリの隣に置くか KB_SEED で場所を指定してください: {candidates}")
+    """The committee handout kept in the repository (sources/), so the check needs nothing outside it."""
+    if os.environ.get("KB_SEED"):
+        return Path(os.environ["KB_SEED"])
+    return ROOT / "sources" / SEED_NAME
+
+
+def test_the_repository_copy_of_the_seed_matches_the_shared_original():
+    originals = [p for p in (ROOT.parent / "shared" / "seed" / SEED_NAME, ROOT.parent.parent / "shared" / "seed" / SEED_NAME) if p.is_file()]
+    if not originals:
+        pytest.skip("shared/seed が隣にないため、リポジトリ内の写しだけで確認します")
+    assert (ROOT / "sources" / SEED_NAME).read_bytes() == originals[0].read_bytes()
 
 
 def squash(text: str) -> str:
