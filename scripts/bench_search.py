@@ -4,7 +4,8 @@
       recall@5 and MRR of each engine on tests/search_queries.yml, each on its own build.
   python scripts/bench_search.py perf [--cautions 20000] [--queries 40]
       index bytes, time until search is ready and query latency (median, p95) for the
-      shipped site and for a synthetic site (scripts/synthetic_data.py).
+      shipped site and for a synthetic site (write_synthetic_project of scripts/synthetic_data.py:
+      the real code and ordinances, checklists of 200 generated cautions each).
 
 Not a test: numbers depend on the machine. Queries are typed into the Material header
 search box and the links shown are read back, so every engine is measured the same way.
@@ -13,6 +14,7 @@ Exit codes: 0 ok, 1 a build failed, 2 usage.
 from __future__ import annotations
 
 import argparse
+import os
 from dataclasses import dataclass, field
 import statistics
 import sys
@@ -164,11 +166,8 @@ def evaluate(page, site_url: str, specs: list[QuerySpec], k: int = TOP_K) -> Eva
     return evaluation
 
 
-def engine_project(engine: str, destination: Path) -> Path:
-    """A copy of the project set up to use one engine."""
-    from conftest import copy_project
-
-    project = copy_project(destination)
+def configure_engine(project: Path, engine: str) -> Path:
+    """Sets up a copy of the project to use one engine."""
     settings = ENGINES[engine]
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     if not settings["hook"]:
@@ -177,6 +176,12 @@ def engine_project(engine: str, destination: Path) -> Path:
         config = config.replace("      lang: ja\n", f"      lang: ja\n      separator: '{settings['separator']}'\n")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     return project
+
+
+def engine_project(engine: str, destination: Path) -> Path:
+    from conftest import copy_project
+
+    return configure_engine(copy_project(destination), engine)
 
 
 def build(project: Path, site_dir: Path) -> bool:
@@ -277,18 +282,22 @@ def measure_site(browser, site: Path, queries: list[str]) -> dict:
 def perf(cautions: int, engines: list[str], query_count: int) -> int:
     import json
 
-    import synthetic_data
+    from synthetic_data import write_synthetic_project
     from playwright.sync_api import sync_playwright
 
     queries = [spec.query for spec in load_query_set()][:query_count]
+    per_checklist = 200
     rows = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         browser = launch(playwright)
         for engine in engines:
             for label, count in (("実データ", 0), (f"合成 {cautions} 件", cautions)):
-                project = engine_project(engine, Path(tmp) / f"{engine}-{count}")
-                if count and synthetic_data.main([str(project), "--cautions", str(count)]) != 0:
-                    return 1
+                destination = Path(tmp) / f"{engine}-{count}"
+                if count:
+                    project = configure_engine(write_synthetic_project(
+                        destination, max(1, count // per_checklist), per_checklist), engine)
+                else:
+                    project = engine_project(engine, destination)
                 site = Path(tmp) / f"{engine}-{count}-site"
                 started = time.perf_counter()
                 if not build(project, site):
@@ -300,6 +309,7 @@ def perf(cautions: int, engines: list[str], query_count: int) -> int:
                 rows.append((engine, label, numbers))
                 print(f"  {engine} {label}: {numbers}", file=sys.stderr)
         browser.close()
+    print(f"（負荷: load average {os.getloadavg()[0]:.1f}、CPU {os.cpu_count()} コア）")
     print("| エンジン | サイト | 検索レコード | 索引 (bytes) | ビルド (s) | 検索の準備 (s) | 応答 中央値 (ms) | 応答 p95 (ms) |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for engine, label, n in rows:

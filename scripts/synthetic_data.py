@@ -1,98 +1,78 @@
-"""Writes synthetic, valid checklists into a copy of the project, for benchmarks at scale.
+"""Synthetic but valid data for benchmarks: N checklists of M cautions citing real provisions.
 
-  python scripts/synthetic_data.py PROJECT_COPY [--cautions 20000] [--per-checklist 200] [--seed 1]
-
-The cautions are recombined from the sentences, questions, citations and tags of the real
-checklists in PROJECT_COPY, so the text looks like real Japanese and every citation
-resolves; ids are SY<checklist>-<item> and never collide with real ones. Never run it on
-the real project: it refuses a folder that is a git work tree.
-Exit codes: 0 ok, 1 the data in the copy does not load, 2 usage.
+`main(argv)` writes a complete project copy (code, docs, ordinances) whose checklists/ holds
+only generated files, so a benchmark can build it exactly as the real site is built.
 """
 from __future__ import annotations
 
 import argparse
-import random
-import re
+import shutil
 import sys
 from pathlib import Path
 
-import yaml
+ROOT = Path(__file__).resolve().parent.parent
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-
-from knowledge_base import load_knowledge_base  # noqa: E402
-from source_errors import DataErrors  # noqa: E402
-
-PREFIX = "synthetic-"
-_SENTENCE = re.compile(r"[^。\n]+。")
-
-
-def sentence_pool(checklists) -> list[str]:
-    pool = []
-    for checklist in checklists:
-        for item in checklist.items:
-            pool.extend(s.strip() for s in _SENTENCE.findall(item.caution) if "](" not in s and "**" not in s)
-    return pool or ["相手方と話し合い、双方で確かめてください。"]
+CITATIONS = [
+    "市民活動推進条例第9条第1項第1号", "市民活動推進条例第9条第1項第2号", "市民活動推進条例第9条第1項第3号",
+    "市民活動推進条例第9条第1項第4号", "市民活動推進条例第9条第2項", "市民活動推進条例第9条第3項",
+    "市民活動推進条例第2条第2号", "市民活動推進条例第8条第1号", "市民活動推進条例第8条第2号",
+    "市民活動推進条例第8条第3号", "市民活動推進条例第8条第4号", "市民活動推進条例第8条第5号",
+    "市民活動推進条例第8条第6号", "市民活動推進条例第8条第7号", "自治基本条例第26条第1項", "自治基本条例第26条第2項",
+]
+TAGS = ["目的の共有", "役割分担", "公開", "会計", "個人情報", "安全管理", "保険", "対等な関係", "自主性の尊重", "評価"]
+TOPICS = ["事業の目的", "役割分担表", "経費の負担", "事故への備え", "個人情報の取扱い", "成果の公開", "評価の方法",
+          "協定書の内容", "広報の方法", "会場の確保", "参加者の安全", "報告の時期"]
+IGNORED = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".hypothesis", "tests")
 
 
-def generate_checklists(kb, cautions: int, per_checklist: int = 200, seed: int = 1) -> dict:
-    """File name -> YAML text of synthetic checklists holding `cautions` items in all."""
-    rng = random.Random(seed)
-    items = [item for checklist in kb.checklists for item in checklist.items]
-    checks = [item.check for item in items] or ["相手方と確かめているか"]
-    citations = sorted({c.ref.label for item in items for c in item.basis}) or [None]
-    tags = sorted({tag for item in items for tag in item.tags}) or ["合成"]
-    sentences = sentence_pool(kb.checklists)
-    files = {}
-    count = (cautions + per_checklist - 1) // per_checklist
-    for number in range(1, count + 1):
-        size = min(per_checklist, cautions - (number - 1) * per_checklist)
-        entries = []
-        for index in range(1, size + 1):
-            entry = {
-                "id": f"SY{number:03d}-{index:03d}",
-                # A different lead keeps the questions distinct; the question still ends in か.
-                "check": f"{rng.choice(tags)}について、" + rng.choice(checks),
-                "caution": "".join(rng.sample(sentences, min(4, len(sentences)))) + "\n",
-                "tags": rng.sample(tags, min(2, len(tags))),
-            }
-            basis = rng.choice(citations)
-            if basis:
-                entry["basis"] = [basis]
-            entries.append(entry)
-        document = {"id": f"{PREFIX}{number:03d}", "title": f"合成チェックリスト {number:03d}", "items": entries}
-        files[f"{PREFIX}{number:03d}.yml"] = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000)
-    return files
+def checklist_yaml(index: int, items: int) -> str:
+    prefix = f"S{index:05d}"
+    lines = [f"id: synthetic-{index:05d}", f"title: 合成チェックリスト {index}",
+             "summary: |", "  ベンチマーク用に生成したチェックリストです。", "items:"]
+    for n in range(items):
+        topic = TOPICS[(index + n) % len(TOPICS)]
+        lines += [
+            f"  - id: {prefix}-{n + 1:03d}",
+            f"    check: {topic}について相手方と確認しているか（{index}-{n + 1}）",
+            "    caution: |",
+            f"      {topic}は、協働を進めるうえで行き違いが起きやすい点です。事前に双方で話し合い、",
+            "      決めた内容を記録に残してください。確認できていないときは、次の打合せで取り上げてください。",
+            "    basis:",
+            f"      - {CITATIONS[(index * 7 + n) % len(CITATIONS)]}",
+            f"      - {CITATIONS[(index + n * 3) % len(CITATIONS)]}",
+            f"    tags: [{TAGS[(index + n) % len(TAGS)]}, {TAGS[(index * 3 + n) % len(TAGS)]}]",
+        ]
+    return "\n".join(lines) + "\n"
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="synthetic_data.py", description=__doc__.splitlines()[0])
-    parser.add_argument("project", type=Path, help="プロジェクトのコピー（checklists/ と ordinances/ を含むフォルダ）")
-    parser.add_argument("--cautions", type=int, default=20000)
-    parser.add_argument("--per-checklist", type=int, default=200)
-    parser.add_argument("--seed", type=int, default=1)
+def write_synthetic_project(destination: Path, checklists: int, items_per_checklist: int) -> Path:
+    if destination.exists():
+        shutil.rmtree(destination)
+    shutil.copytree(ROOT, destination, ignore=IGNORED)
+    folder = destination / "checklists"
+    for old in folder.glob("*.y*ml"):
+        old.unlink()
+    for index in range(1, checklists + 1):
+        (folder / f"synthetic-{index:05d}.yml").write_text(checklist_yaml(index, items_per_checklist), encoding="utf-8")
+    return destination
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="synthetic_data", description="ベンチマーク用の合成データを作ります")
+    parser.add_argument("destination", type=Path)
+    parser.add_argument("--checklists", type=int, default=1000)
+    parser.add_argument("--items", type=int, default=20, help="1チェックリストあたりの項目数")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
-        return 0 if exc.code == 0 else 2
-    if args.cautions < 1 or args.per_checklist < 1:
-        print("--cautions と --per-checklist は1以上にしてください", file=sys.stderr)
+        return 2 if exc.code else 0
+    if args.checklists < 1 or args.items < 1:
+        print("エラー: --checklists と --items は1以上にしてください", file=sys.stderr)
         return 2
-    if (args.project / ".git").exists():
-        print(f"{args.project} は git の作業ツリーです。合成データはプロジェクトのコピーにだけ書きます", file=sys.stderr)
-        return 2
-    if not (args.project / "checklists").is_dir():
-        print(f"{args.project}/checklists がありません", file=sys.stderr)
-        return 2
-    try:
-        kb = load_knowledge_base(args.project)
-    except DataErrors as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    for name, text in generate_checklists(kb, args.cautions, args.per_checklist, args.seed).items():
-        (args.project / "checklists" / name).write_text(text, encoding="utf-8")
+    write_synthetic_project(args.destination, args.checklists, args.items)
+    print(f"{args.destination}: {args.checklists} checklists x {args.items} items")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())
