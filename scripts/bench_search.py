@@ -16,7 +16,9 @@ from __future__ import annotations
 import argparse
 import os
 from dataclasses import dataclass, field
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -39,6 +41,9 @@ ENGINES = {
     "material": {"hook": False, "separator": None},
     "material-tuned": {"hook": False, "separator": r"[\s\-\u3000、。，．・「」『』（）()/]+"},
     # Every kana and kanji its own token: the unspaced phrase then matches character by character.
+    # Pagefind's extended build (lindera segments Japanese at index time), through its own JS API:
+    # needs `pip install pagefind[extended]`, which the project does not pin (52 MB, measurement only).
+    "pagefind": {"hook": False, "separator": None, "pagefind": True},
     "material-chars": {"hook": False,
                        "separator": r"[\s\-\u3000、。，．]+|(?=[\u3040-\u30ff\u3400-\u9fff])|(?<=[\u3040-\u30ff\u3400-\u9fff])"},
 }
@@ -153,11 +158,31 @@ def search_in_header(page, site_url: str, query: str) -> list[str]:
     return [site_location(href, site_url) for href in page.evaluate(_VISIBLE_LINKS_JS)]
 
 
-def evaluate(page, site_url: str, specs: list[QuerySpec], k: int = TOP_K) -> Evaluation:
-    open_search(page, site_url)
+_PAGEFIND_JS = """async (query) => {
+  const pagefind = await import(new URL('pagefind/pagefind.js', document.querySelector('#__config') ?
+    new URL(JSON.parse(document.querySelector('#__config').textContent).base, location.href) : location.href).href);
+  const search = await pagefind.search(query);
+  const pages = await Promise.all(search.results.slice(0, 10).map(result => result.data()));
+  return pages.flatMap(data => data.sub_results && data.sub_results.length
+    ? data.sub_results.map(sub => new URL(sub.url, location.href).href) : [new URL(data.url, location.href).href]);
+}"""
+
+
+def search_with_pagefind(page, site_url: str, query: str) -> list[str]:
+    return [site_location(href, site_url) for href in page.evaluate(_PAGEFIND_JS, query)]
+
+
+def evaluate(page, site_url: str, specs: list[QuerySpec], k: int = TOP_K, pagefind: bool = False) -> Evaluation:
+    if pagefind:
+        page.goto(site_url)
+    else:
+        open_search(page, site_url)
     evaluation = Evaluation()
     for spec in specs:
-        results = search_in_header(page, site_url, spec.query)
+        if pagefind:
+            results = search_with_pagefind(page, site_url, spec.query)
+        else:
+            results = search_in_header(page, site_url, spec.query)
         outcome = QueryOutcome(spec, results)
         outcome.found = sum(1 for target in spec.expect if target in results[:k])
         ranks = [results.index(t) + 1 for t in spec.expect if t in results]
@@ -212,10 +237,16 @@ def quality(engines: list[str], verbose: bool) -> int:
             site = Path(tmp) / f"{engine}-site"
             if not build(project, site):
                 return 1
+            if ENGINES[engine].get("pagefind"):
+                indexed = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", ".md-content"],
+                                         capture_output=True, text=True)
+                if indexed.returncode != 0:
+                    print(f"pagefind を実行できません（pip install 'pagefind[extended]'）: {indexed.stderr[-500:]}", file=sys.stderr)
+                    continue
             server, url = serve_directory(site)
             try:
                 page = browser.new_page(locale="ja-JP")
-                result = evaluate(page, url, specs)
+                result = evaluate(page, url, specs, pagefind=bool(ENGINES[engine].get("pagefind")))
                 page.close()
             finally:
                 server.shutdown()
@@ -294,8 +325,10 @@ def perf(cautions: int, engines: list[str], query_count: int) -> int:
             for label, count in (("実データ", 0), (f"合成 {cautions} 件", cautions)):
                 destination = Path(tmp) / f"{engine}-{count}"
                 if count:
-                    project = configure_engine(write_synthetic_project(
-                        destination, max(1, count // per_checklist), per_checklist), engine)
+                    project = write_synthetic_project(destination, max(1, count // per_checklist), per_checklist)
+                    # The real checklists stay beside the generated ones: the pages link to them.
+                    shutil.copytree(ROOT / "checklists", project / "checklists", dirs_exist_ok=True)
+                    configure_engine(project, engine)
                 else:
                     project = engine_project(engine, destination)
                 site = Path(tmp) / f"{engine}-{count}-site"
