@@ -169,7 +169,9 @@ _PAGEFIND_JS = """async (query) => {
 
 
 def search_with_pagefind(page, site_url: str, query: str) -> list[str]:
-    return [site_location(href, site_url) for href in page.evaluate(_PAGEFIND_JS, query)]
+    locations = [site_location(href, site_url) for href in page.evaluate(_PAGEFIND_JS, query)]
+    # The maintainers' pages are left out of the site search (search.exclude), so out of Pagefind's too.
+    return [location for location in locations if not location.startswith("maintainers/")]
 
 
 def evaluate(page, site_url: str, specs: list[QuerySpec], k: int = TOP_K, pagefind: bool = False) -> Evaluation:
