@@ -10,7 +10,9 @@ import csv
 import io
 import re
 
-COLUMNS = ("チェックリスト", "ID", "確認事項", "留意事項", "根拠", "タグ", "回答欄")
+from conditions import condition_labels
+
+COLUMNS = ("チェックリスト", "ID", "確認事項", "対象", "留意事項", "根拠", "タグ", "回答欄")
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -61,6 +63,7 @@ def checklist_rows(checklist) -> list[list[str]]:
             checklist.title,
             item.id,
             item.check,
+            "、".join(condition_labels(item.applies_when, checklist.profile)),  # empty: applies always
             markdown_to_text(item.caution),
             "、".join(citation.ref.label for citation in item.basis),
             "、".join(item.tags),

@@ -55,11 +55,18 @@ def test_markdown_to_text_keeps_link_text_drops_marks_and_joins_japanese_lines()
 def test_checklist_rows_have_the_columns_and_one_row_per_item(tmp_path):
     checklist = load_fixture_kb(tmp_path).checklists[0]
     rows = checklist_rows(checklist)
-    assert rows[0] == list(COLUMNS) == ["チェックリスト", "ID", "確認事項", "留意事項", "根拠", "タグ", "回答欄"]
-    assert rows[1] == ["すべての項目を使うチェックリスト", "AF-01", "役割分担を決めているか", "役割分担表を作ってください。",
+    assert rows[0] == list(COLUMNS) == ["チェックリスト", "ID", "確認事項", "対象", "留意事項", "根拠", "タグ", "回答欄"]
+    assert rows[1] == ["すべての項目を使うチェックリスト", "AF-01", "役割分担を決めているか", "", "役割分担表を作ってください。",
                        "市民活動推進条例第9条第1項第2号、自治基本条例第26条第2項、市民活動推進条例第8条第6号",
                        "役割分担、対等な関係", ""]
     assert [row[1] for row in rows[1:]] == [item.id for item in checklist.items]
+
+
+def test_conditional_items_name_the_cases_they_apply_to(tmp_path):
+    checklist = load_fixture_kb(tmp_path, "conditional.yml").checklists[0]
+    rows = {row[1]: row for row in checklist_rows(checklist)[1:]}
+    assert rows["CD-01"][3] == ""
+    assert rows["CD-02"][3] == "委託の場合"
 
 
 def test_checklist_csv_reads_back_as_the_rows(tmp_path):
