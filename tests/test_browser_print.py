@@ -98,3 +98,26 @@ def test_every_item_fits_on_one_a4_page_and_is_never_split(page, site_url):
     for text, width, height, break_inside in boxes:
         assert break_inside == "avoid", text
         assert width <= A4_CONTENT_WIDTH and 0 < height < A4_CONTENT_HEIGHT, text
+
+
+def test_paper_shows_every_caution_even_when_the_screen_folds_answered_ones(page, site_url):
+    page.goto(site_url + PAGE)
+    item = page.locator("div.kb-item").first
+    item.get_by_role("radio", name="はい").check()
+    caution = item.locator(".kb-caution")
+    page.emulate_media(media="print")
+    assert caution.is_visible() and item.locator(".kb-basis").is_visible()
+
+
+def test_paper_names_the_chosen_conditions_of_a_filtered_checklist(page, site_url):
+    page.goto(site_url + "checklists/keitai-betsu/")
+    page.emulate_media(media="print")
+    assert not page.locator(".kb-profile").is_visible()
+    page.emulate_media(media="screen")
+    page.get_by_role("radio", name="共催").check()
+    page.emulate_media(media="print")
+    profile = page.locator(".kb-profile")
+    assert profile.is_visible()
+    assert "共催" in profile.inner_text() and "委託" not in profile.inner_text()
+    hidden = page.locator("div.kb-item[hidden]")
+    assert hidden.count() > 0 and not hidden.first.is_visible()
