@@ -135,11 +135,15 @@ def render_print_tools(checklist_id: str, title: str) -> str:
 
 
 def render_signoff() -> str:
-    """Lines to write on, printed after the last item (hidden on screen by print.css)."""
+    """Lines to write on, printed after the last item (hidden on screen by print.css). Two
+    fields a row keep the block short enough to share the last page with the items."""
+    cells = {field: "令和　　　年　　　月　　　日" if field == "確認日" else "" for field in SIGNOFF_FIELDS}
+    *pairs, last = SIGNOFF_FIELDS
     rows = []
-    for field in SIGNOFF_FIELDS:
-        cell = "令和　　　年　　　月　　　日" if field == "確認日" else ""
-        rows.append(f'<tr class="kb-signoff-row"><th scope="row">{field}</th><td>{cell}</td></tr>')
+    for left, right in zip(pairs[::2], pairs[1::2]):
+        rows.append(f'<tr><th scope="row">{left}</th><td>{cells[left]}</td>'
+                    f'<th scope="row">{right}</th><td>{cells[right]}</td></tr>')
+    rows.append(f'<tr class="kb-signoff-approval"><th scope="row">{last}</th><td colspan="3"></td></tr>')
     return "\n".join([
         '<section class="kb-signoff" aria-label="確認欄">',
         '<p class="kb-signoff-title">確認欄</p>',

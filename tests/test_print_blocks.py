@@ -70,10 +70,11 @@ def test_download_name_keeps_japanese_and_replaces_what_windows_forbids():
     assert download_name("///") == "checklist"
 
 
-def test_signoff_has_a_row_to_write_on_for_every_field():
+def test_signoff_has_a_space_to_write_on_for_every_field():
     signoff = render_signoff()
     for field in SIGNOFF_FIELDS:
-        assert f'<th scope="row">{field}</th>' in signoff
+        assert signoff.count(f'<th scope="row">{field}</th>') == 1
+    assert '<th scope="row">上長確認</th><td colspan="3"></td>' in signoff
     assert SIGNOFF_FIELDS == ("所属", "担当者", "確認日", "相手方（団体名）", "上長確認")
     assert "令和　　　年　　　月　　　日" in signoff
 
