@@ -22,6 +22,8 @@ _ERAS = (
 )
 SIGNOFF_FIELDS = ("所属", "担当者", "確認日", "相手方（団体名）", "上長確認")
 PDF_MARKER = "data-kb-pdf hidden"  # make_pdf.py removes `hidden` once the PDF exists
+# Print blocks carry data-search-exclude (Material's search plugin skips them): otherwise every
+# checklist would be a search hit for 担当者, 印刷 or 改訂日.
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ def render_print_header(revision: Revision, page_path: str, public_url: str | No
     PDFs); without either it shows the path inside the site, which is still findable."""
     address = (public_url.rstrip("/") + "/" + page_path) if public_url else page_path
     return "\n".join([
-        '<div class="kb-print-header">',
+        '<div class="kb-print-header" data-search-exclude="true">',
         f'<p class="kb-print-revision">{html.escape(format_revision(revision))}</p>',
         f'<p class="kb-print-address">このページ: <span class="kb-page-url" data-kb-path="{html.escape(page_path)}">'
         f"{html.escape(address)}</span></p>",
@@ -113,7 +115,7 @@ def render_print_tools(checklist_id: str, title: str) -> str:
     link is raw HTML and hidden until make_pdf.py has written the file."""
     name = download_name(title)
     return "\n".join([
-        '<div class="kb-print-tools" markdown>',
+        '<div class="kb-print-tools" data-search-exclude="true" markdown>',
         "",
         '<div class="kb-print-controls" hidden>',
         '<fieldset class="kb-print-mode"><legend>印刷のしかた</legend>',
@@ -127,7 +129,7 @@ def render_print_tools(checklist_id: str, title: str) -> str:
         f'download="{html.escape(name)}.pdf" {PDF_MARKER}>PDFをダウンロード</a>',
         f'[表計算用ファイル（CSV）]({checklist_id}/{checklist_id}.csv){{ .kb-download-csv .md-button '
         f'download="{html.escape(name)}.csv" }}',
-        "{ .kb-downloads }",
+        "{ .kb-downloads data-search-exclude=\"true\" }",
         "",
         "</div>",
         "",
@@ -145,7 +147,7 @@ def render_signoff() -> str:
                     f'<th scope="row">{right}</th><td>{cells[right]}</td></tr>')
     rows.append(f'<tr class="kb-signoff-approval"><th scope="row">{last}</th><td colspan="3"></td></tr>')
     return "\n".join([
-        '<section class="kb-signoff" aria-label="確認欄">',
+        '<section class="kb-signoff" aria-label="確認欄" data-search-exclude="true">',
         '<p class="kb-signoff-title">確認欄</p>',
         '<table class="kb-signoff-table">',
         *rows,

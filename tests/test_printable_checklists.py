@@ -34,3 +34,12 @@ def test_build_fails_with_a_located_message_on_a_bad_revision_date(tmp_path):
     assert result.returncode == 1
     assert f"mkdocs.yml:{line}: extra.kb_revision.date: 改訂日は 2026-04-01 の形で書いてください。" in output
     assert "Traceback" not in output
+
+
+def test_search_does_not_find_the_print_blocks(built_site):
+    import json
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = [doc["text"] for doc in index["docs"] if doc["location"].startswith("checklists/")]
+    assert texts
+    for word in ["印刷のしかた", "表計算用ファイル", "PDFをダウンロード", "改訂日", "上長確認", "このページ:"]:
+        assert not any(word in text for text in texts), word
