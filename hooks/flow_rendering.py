@@ -33,7 +33,8 @@ def render_step_page(flow: Flow, step: Step, checklists: dict) -> str:
     src = step_src(flow, step)
     is_start = not step.answers
     title = flow.title if is_start else f"{flow.title}: {_node_title(step.node)}"
-    lines = ["---", f"title: {_yaml_string(title)}"]
+    # No table of contents: a step has one question, and in-place steps would leave it stale.
+    lines = ["---", f"title: {_yaml_string(title)}", "hide:", "  - toc"]
     if not is_start:
         lines += ["search:", "  exclude: true"]
     lines += ["---", "", f"# {escape_text(flow.title)}", ""]
@@ -103,7 +104,7 @@ def _render_your_answers(flow: Flow, step: Step, src: str, heading: str) -> list
         change = relative_link(src, step_src(flow, step.slug_path[:index]))
         lines += [
             escape_text(question.question),
-            f":   {escape_text(answer.label)}　[この回答を変更する]({change}){{ .{STEP_CLASS} title=\"「{escape_attr(question.question)}」の回答を変更する\" }}",
+            f":   {escape_text(answer.label)}　[この回答を変更する]({change}){{ .{STEP_CLASS} aria-label=\"この回答を変更する（{escape_attr(question.question)}）\" }}",
             "",
         ]
     lines += ["</div>", "", f"[最初からやり直す]({relative_link(src, flow.page_src)}){{ .{STEP_CLASS} }}", ""]

@@ -253,6 +253,16 @@
     }
   }
 
+  // Steps live at different depths; after pushState the browser would resolve the page's
+  // relative links (navigation, favicon) against the new URL, so they are made absolute first.
+  function pinRelativeUrls(except) {
+    document.querySelectorAll("a[href], link[href]").forEach(function (element) {
+      var raw = element.getAttribute("href");
+      if (except.contains(element) || !raw || raw.charAt(0) === "#" || /^[a-z][a-z0-9+.-]*:/i.test(raw)) return;
+      element.setAttribute("href", element.href);
+    });
+  }
+
   function showStep(url, push) {
     // file:// and offline copies cannot fetch; a normal navigation still works there.
     window.fetch(url, { credentials: "same-origin" }).then(function (response) {
@@ -263,6 +273,7 @@
       var incoming = next.querySelector(".kb-chooser");
       var current = document.querySelector(".kb-chooser");
       if (!incoming || !current) throw new Error("no chooser");
+      pinRelativeUrls(current);
       if (push) window.history.pushState({ kbChooser: true }, "", url);
       current.innerHTML = incoming.innerHTML;
       document.title = next.title;
@@ -278,7 +289,16 @@
     });
   }
 
+  // Material 9.8 renders its search overlay as role="dialog" without a name (axe: aria-dialog-name).
+  function nameSearchDialog() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.getAttribute("aria-label") && !dialog.getAttribute("aria-labelledby")) {
+      dialog.setAttribute("aria-label", "サイト内検索");
+    }
+  }
+
   function init() {
+    nameSearchDialog();
     var summary = document.querySelector(".kb-summary[data-checklist]");
     if (summary) initDecision(summary);
     var chooser = document.querySelector(".kb-chooser");
