@@ -115,3 +115,9 @@ def load_flows(root: Path, checklists: list, errors: list) -> list:
                 continue
         flows.append(flow)
     return flows
+
+
+def order_like_nav(checklists: list, nav_sources: list) -> list:
+    """Checklists in the order editors gave them in the navigation; unlisted ones after, by file."""
+    position = {src: index for index, src in enumerate(nav_sources)}
+    return sorted(checklists, key=lambda c: (position.get(c.page_src, len(position)), c.path))

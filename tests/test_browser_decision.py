@@ -102,7 +102,7 @@ def test_share_link_reproduces_the_answers_in_a_fresh_browser(page, site_url, br
         other.goto(shared)
         assert other.locator(".kb-profile").get_by_role("radio", name="共催", exact=True).is_checked()
         assert checked_answers(other) == checked_answers(page)
-        assert summary_text(other) == summary_text(page) == "回答 2 / 4　未対応の留意事項 3 件"
+        assert summary_text(other) == summary_text(page) == "回答 2 / 3　未対応の留意事項 2 件"
         assert "#" not in other.url  # the state moved into storage: a reload keeps later answers
         other.reload()
         assert checked_answers(other)["KB-01"] == "no"
@@ -113,20 +113,20 @@ def test_share_link_reproduces_the_answers_in_a_fresh_browser(page, site_url, br
 
 def test_conditional_items_hide_and_show_with_the_profile_answer(page, site_url):
     page.goto(site_url + "checklists/keitai-betsu/")
-    itaku_only = page.locator('.kb-item[data-item="KB-07"]')
+    itaku_only = page.locator('.kb-item[data-item="KB-05"]')
     kyosai_only = page.locator('.kb-item[data-item="KB-03"]')
     assert itaku_only.locator(".kb-condition").inner_text() == "委託の場合"
     assert itaku_only.is_visible() and kyosai_only.is_visible()
-    assert summary_text(page) == "回答 0 / 11　未対応の留意事項 11 件"
+    assert summary_text(page) == "回答 0 / 9　未対応の留意事項 9 件"
     page.locator(".kb-profile").get_by_role("radio", name="共催", exact=True).check()
     assert not itaku_only.is_visible() and kyosai_only.is_visible()
-    assert summary_text(page) == "回答 0 / 4　未対応の留意事項 4 件"
-    assert page.locator(".kb-filter-note").inner_text() == "選んだ条件に当てはまらない項目 7 件を表示していません。"
+    assert summary_text(page) == "回答 0 / 3　未対応の留意事項 3 件"
+    assert page.locator(".kb-filter-note").inner_text() == "選んだ条件に当てはまらない項目 6 件を表示していません。"
     page.locator(".kb-profile").get_by_role("radio", name="委託", exact=True).check()
     assert itaku_only.is_visible() and not kyosai_only.is_visible()
     page.locator(".kb-profile").get_by_role("radio", name="指定しない", exact=True).check()
     assert itaku_only.is_visible() and kyosai_only.is_visible()
-    assert summary_text(page) == "回答 0 / 11　未対応の留意事項 11 件"
+    assert summary_text(page) == "回答 0 / 9　未対応の留意事項 9 件"
 
 
 def test_without_javascript_every_item_caution_and_condition_is_visible(browser, site_url):
@@ -136,7 +136,7 @@ def test_without_javascript_every_item_caution_and_condition_is_visible(browser,
         page = context.new_page()
         page.goto(site_url + "checklists/keitai-betsu/")
         items = page.locator(".kb-item")
-        assert items.count() == 11
+        assert items.count() == 9
         for index in range(items.count()):
             assert items.nth(index).locator(".kb-caution").is_visible()
         assert page.locator('.kb-item[data-item="KB-03"] .kb-condition').inner_text() == "共催の場合"
@@ -203,9 +203,9 @@ def test_kyosai_plan_from_chooser_to_shared_decision(page, site_url, browser):
     page.get_by_role("link", name="共催の留意事項に答える（協働の形態別の留意事項）").click()
     page.wait_for_url("**/checklists/keitai-betsu/")
     assert page.locator(".kb-profile").get_by_role("radio", name="共催", exact=True).is_checked()
-    for item_id, label in [("KB-01", "いいえ"), ("KB-02", "いいえ"), ("KB-03", "いいえ"), ("KB-04", "はい")]:
+    for item_id, label in [("KB-01", "いいえ"), ("KB-02", "いいえ"), ("KB-03", "いいえ")]:
         answer(page, item_id, label)
-    assert summary_text(page) == "回答 4 / 4　未対応の留意事項 3 件"
+    assert summary_text(page) == "回答 3 / 3　未対応の留意事項 3 件"
     open_ids = page.locator(".kb-open-list a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert open_ids == ["#KB-01", "#KB-02", "#KB-03"]
     for item_id in ["KB-01", "KB-02", "KB-03"]:
@@ -215,8 +215,8 @@ def test_kyosai_plan_from_chooser_to_shared_decision(page, site_url, browser):
     try:
         supervisor = context.new_page()
         supervisor.goto(shared)
-        assert summary_text(supervisor) == "回答 4 / 4　未対応の留意事項 3 件"
-        assert not supervisor.locator('.kb-item[data-item="KB-07"]').is_visible()
+        assert summary_text(supervisor) == "回答 3 / 3　未対応の留意事項 3 件"
+        assert not supervisor.locator('.kb-item[data-item="KB-05"]').is_visible()
     finally:
         context.close()
 
