@@ -246,3 +246,49 @@ def test_axe_finds_no_serious_or_critical_violation(page, site_url, path):
         answer(page, "KB-02", "はい")
         page.locator(".kb-open-cautions summary").click()
     assert axe_violations(page) == []
+
+
+def test_decision_page_and_chooser_work_with_material_instant_navigation(tmp_path, browser):
+    """Instant navigation swaps pages without reloading scripts: decision.js must initialise on
+    document$, and leave the chooser's steps to the theme (one history entry per step)."""
+    import functools
+    import http.server
+    import socket
+    import threading
+
+    from conftest import SUB_PATH, _SubPathHandler, copy_project, run_mkdocs_build
+
+    with socket.socket() as probe:  # instant navigation needs site_url, so the port is fixed first
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("    - navigation.sections\n", "    - navigation.sections\n    - navigation.instant\n", 1)
+    config.write_text(f"site_url: http://127.0.0.1:{port}{SUB_PATH}\n" + text, encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_SubPathHandler, directory=str(tmp_path / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    log = PageLog()
+    context = open_context(browser, log)
+    try:
+        page = context.new_page()
+        watch_page(page, log)
+        page.goto(f"http://127.0.0.1:{port}{SUB_PATH}")
+        page.evaluate("() => { window.kbSamePage = true; }")
+        page.locator(".md-sidebar--primary").get_by_role("link", name="協働の形態別の留意事項").click()
+        page.wait_for_url("**/checklists/keitai-betsu/")
+        page.locator(".kb-summary").wait_for(state="visible")
+        answer(page, "KB-01", "いいえ")
+        assert summary_text(page).startswith("回答 1 / ")
+        page.locator(".md-sidebar--primary").get_by_role("link", name="協働の形態を選ぶ").first.click()
+        page.wait_for_url("**/chooser/keitai/")
+        page.locator(".kb-chooser").get_by_role("link", name="相手方が自主的に行う事業で、市が応援する", exact=True).click()
+        page.wait_for_url("**/chooser/keitai/aite/")
+        page.go_back()
+        page.wait_for_url("**/chooser/keitai/")
+        assert page.evaluate("() => window.kbSamePage === true")  # all of it without a page load
+    finally:
+        context.close()
+        server.shutdown()
+    assert log.external_requests == [] and log.console_errors == []
