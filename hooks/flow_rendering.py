@@ -6,6 +6,7 @@ excluded from search: the same question appears on several paths.
 """
 from __future__ import annotations
 
+import html
 import posixpath
 
 from flow_model import Flow, Outcome, Question, Step, walk_steps
@@ -119,6 +120,8 @@ def render_flow_diagram_page(flow: Flow, checklists: dict) -> str:
     lines = [
         "---",
         f"title: {_yaml_string(flow.title + '（流れ図）')}",
+        "hide:",
+        "  - toc  # the diagram needs the width",
         "---",
         "",
         f"# {escape_text(flow.title)}（流れ図）",
@@ -128,13 +131,19 @@ def render_flow_diagram_page(flow: Flow, checklists: dict) -> str:
         "",
         f"[利用者向けのページを開く]({relative_link(src, flow.page_src)})",
         "",
+        "## 全体の図 { #diagram }",
+        "",
+        "左の最初の質問から、答え（線の上の文字）ごとに右へ進みます。緑の枠が結果です。同じ内容を下に文章でも示しています。",
+        "",
+        render_flow_svg(flow),
+        "",
         "## 質問と分かれ道 { #questions }",
         "",
         "質問は、最初の質問から何問目に出るか（最も遠い経路で数えます）の順に並べています。",
         "",
     ]
     nodes = sorted(flow.questions, key=lambda q: (depth[q.id], flow.questions.index(q)))
-    lines += ['<div class="kb-flow-diagram" markdown>', ""]
+    lines += ['<div class="kb-flow-nodes" markdown>', ""]
     for question in nodes:
         start = "（最初の質問）" if question.id == flow.start else ""
         lines += [f"### {escape_text(question.question)} {{ #node-{question.id} }}", "",
@@ -157,6 +166,86 @@ def render_flow_diagram_page(flow: Flow, checklists: dict) -> str:
             link = relative_link(src, step_src(flow, step))
             lines.append(f"| {answers} | [{escape_text(step.node.title)}]({link}) |")
     return "\n".join(lines) + "\n"
+
+
+_BOX_W, _GAP_W, _BAND_H, _LINE_H = 190, 210, 100, 17
+_BOX_CHARS, _LABEL_CHARS = 13, 12  # full-width characters per line at 13px
+
+
+def render_flow_svg(flow: Flow) -> str:
+    """The flow as a left-to-right tree of every path, drawn at build time (no script, no
+    download). A node reached by several paths appears once per path, so no line crosses."""
+    steps = walk_steps(flow)
+    children: dict = {}
+    for step in steps:
+        if step.answers:
+            children.setdefault(step.slug_path[:-1], []).append(step)
+    y_of: dict = {}
+    next_band = [0]
+
+    def place(step: Step) -> float:
+        kids = children.get(step.slug_path, [])
+        if not kids:
+            y = next_band[0] * _BAND_H + _BAND_H / 2
+            next_band[0] += 1
+        else:
+            ys = [place(kid) for kid in kids]
+            y = (ys[0] + ys[-1]) / 2
+        y_of[step.slug_path] = y
+        return y
+
+    place(steps[0])
+    depth = max(len(s.slug_path) for s in steps)
+    width = (depth + 1) * _BOX_W + depth * _GAP_W + 2
+    height = next_band[0] * _BAND_H
+    # The wide drawing scrolls sideways; tabindex lets keyboard users scroll it too.
+    parts = [f'<div class="kb-flow-diagram" tabindex="0" role="region" aria-label="流れ図（横にスクロールできます）"><svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="flow-svg-title">'
+             f'<title id="flow-svg-title">{html.escape(flow.title)}の流れ図（内容は下の一覧と同じです）</title>',
+             '<g font-size="13" fill="#1f2937">']
+    for step in steps:
+        x = len(step.slug_path) * (_BOX_W + _GAP_W) + 1
+        y = y_of[step.slug_path]
+        is_outcome = isinstance(step.node, Outcome)
+        text = f"結果: {step.node.title}" if is_outcome else step.node.question
+        lines = _wrap(text, _BOX_CHARS, 4)
+        box_h = len(lines) * _LINE_H + 14
+        fill, stroke = ("#e8f5e9", "#2e7d32") if is_outcome else ("#eef1fb", "#3949ab")
+        parts.append(f'<rect x="{x}" y="{y - box_h / 2:.1f}" width="{_BOX_W}" height="{box_h}" rx="6" fill="{fill}" stroke="{stroke}"/>')
+        parts += _svg_text(lines, x + 8, y - box_h / 2 + 7 + 13, "700" if is_outcome else "400")
+        if step.answers:
+            parent_x = (len(step.slug_path) - 1) * (_BOX_W + _GAP_W) + 1 + _BOX_W
+            parent_y = y_of[step.slug_path[:-1]]
+            elbow = parent_x + 16
+            parts.append(f'<path d="M{parent_x} {parent_y:.1f} H{elbow} V{y:.1f} H{x}" fill="none" stroke="#5c6370" stroke-width="1.5"/>')
+            parts.append(f'<path d="M{x - 7} {y - 4:.1f} L{x} {y:.1f} L{x - 7} {y + 4:.1f}" fill="none" stroke="#5c6370" stroke-width="1.5"/>')
+            label = _wrap(step.answers[-1][1].label, _LABEL_CHARS, 3)
+            top = y - 6 - (len(label) - 1) * (_LINE_H - 2)
+            parts += _svg_text(label, elbow + 10, top, "400", size=12, line_h=_LINE_H - 2)
+    parts.append("</g></svg></div>")
+    return "".join(parts)
+
+
+def _svg_text(lines: list, x: float, y: float, weight: str, size: int = 13, line_h: int = _LINE_H) -> list[str]:
+    spans = "".join(f'<tspan x="{x}" dy="{0 if i == 0 else line_h}">{html.escape(line)}</tspan>' for i, line in enumerate(lines))
+    return [f'<text x="{x}" y="{y:.1f}" font-size="{size}" font-weight="{weight}">{spans}</text>']
+
+
+def _wrap(text: str, width: int, max_lines: int) -> list[str]:
+    """Fixed-width wrapping: Japanese has no spaces to break at; half-width letters count half."""
+    lines, current, used = [], "", 0.0
+    for char in text:
+        cost = 0.5 if ord(char) < 0x2E80 else 1.0
+        if used + cost > width:
+            lines.append(current)
+            current, used = "", 0.0
+        current += char
+        used += cost
+    lines.append(current)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][:-1] + "…"
+    return lines
 
 
 def _depths(flow: Flow) -> dict:

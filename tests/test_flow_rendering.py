@@ -55,3 +55,21 @@ def test_diagram_page_lists_every_branch_and_every_path(tmp_path):
     assert "- 資金を出す → 結果: [補助](#node-hojo)" in diagram
     assert "| 相手方の事業 → 一緒に主催する | [共催](../chooser/small/aite/issho/index.md) |" in diagram
     assert diagram.count("\n| ") == 5  # header, separator and the 3 paths
+
+
+def test_diagram_page_draws_the_whole_flow_as_inline_svg(tmp_path):
+    _, pages = small_pages(tmp_path)
+    diagram = pages["flows/small.md"]
+    svg = diagram[diagram.index("<svg"):diagram.index("</svg>")]
+    assert 'role="img"' in svg and "<script" not in svg and "href" not in svg
+    assert svg.count("<rect") == 5  # one box per step: 2 questions and 3 outcomes
+    for text in ["だれの事業ですか", "どう関わりますか", "結果: 委託", "結果: 補助", "結果: 共催", "相手方の事業", "一緒に主催する"]:
+        assert text in svg, text
+    assert "\n\n" not in diagram[diagram.index('<div class="kb-flow-diagram"'):diagram.index("</svg>")]  # one raw HTML block
+
+
+def test_wrap_breaks_japanese_text_by_width_and_shortens_overlong_text():
+    from flow_rendering import _wrap
+    assert _wrap("あいうえおかきくけこ", 4, 5) == ["あいうえ", "おかきく", "けこ"]
+    assert _wrap("abcdefgh", 2, 5) == ["abcd", "efgh"]
+    assert _wrap("あいうえおかきくけこ", 4, 2) == ["あいうえ", "おかき…"]
