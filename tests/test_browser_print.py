@@ -121,3 +121,13 @@ def test_paper_names_the_chosen_conditions_of_a_filtered_checklist(page, site_ur
     assert "共催" in profile.inner_text() and "委託" not in profile.inner_text()
     hidden = page.locator("div.kb-item[hidden]")
     assert hidden.count() > 0 and not hidden.first.is_visible()
+
+
+def test_glossary_terms_lose_their_dotted_underline_on_paper(page, site_url):
+    page.goto(site_url + "checklists/keitai-betsu/")
+    terms = page.locator(".kb-caution abbr")
+    assert terms.count() > 0
+    style = "el => getComputedStyle(el).borderBottomStyle"
+    assert terms.first.evaluate(style) == "dotted"
+    page.emulate_media(media="print")
+    assert set(terms.evaluate_all(f"els => els.map({style})")) == {"none"}
