@@ -146,10 +146,15 @@
       window.setTimeout(function () { status.textContent = text; }, 50);
     }
 
-    function applies(item) {
+    // Parsed once: render() runs on every answer and must stay cheap on a 200-item page.
+    var conditionsByItem = items.map(function (item) {
       var raw = item.getAttribute("data-applies");
-      if (!raw) return true;
-      var conditions = JSON.parse(raw);
+      return raw ? JSON.parse(raw) : null;
+    });
+
+    function applies(item, index) {
+      var conditions = conditionsByItem[index];
+      if (!conditions) return true;
       return Object.keys(conditions).every(function (question) {
         var answer = state.profile[question];
         return !answer || conditions[question].indexOf(answer) >= 0;
@@ -173,12 +178,13 @@
 
     function render() {
       var answered = 0, total = 0, hiddenCount = 0, open = [];
-      items.forEach(function (item) {
+      items.forEach(function (item, index) {
         var id = item.getAttribute("data-item");
         var answer = state.answers[id] || "";
-        var visible = applies(item);
-        item.hidden = !visible;
-        item.setAttribute("data-answer", answer);
+        var visible = applies(item, index);
+        // Only touch what changed, so an answer restyles one item, not the whole page.
+        if (item.hidden === visible) item.hidden = !visible;
+        if (item.getAttribute("data-answer") !== answer) item.setAttribute("data-answer", answer);
         if (!visible) { hiddenCount++; return; }
         total++;
         if (answer) answered++;
