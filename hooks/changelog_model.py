@@ -60,6 +60,7 @@ def read_changelog(root, path: str, errors: list) -> list[Revision]:
     revisions = []
     if not reader.ok:
         return revisions
+    versions: dict = {}
     for index, node in enumerate(reader.sequence("revisions", allow_empty=False), start=1):
         entry = MappingReader(node, path, f"revisions[{index}]", REVISION_FIELDS, errors, "改定の記録")
         if not entry.ok:
@@ -67,6 +68,12 @@ def read_changelog(root, path: str, errors: list) -> list[Revision]:
         date = read_date(entry, "date")
         version = entry.string("version")
         summary = entry.string("summary")
+        if version is not None and version in versions:
+            errors.append(DataError(SourceLocation(path, entry.line_of("version")),
+                                    f"revisions[{index}].version: 版「{version}」が重複しています（{versions[version]}行目にもあります）"))
+            continue
+        if version is not None:
+            versions[version] = entry.line_of("version")
         if None not in (date, version, summary):
             revisions.append(Revision(date, version, summary.strip(), node.line))
     return sorted(revisions, key=lambda r: r.date, reverse=True)

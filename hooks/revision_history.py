@@ -1,0 +1,74 @@
+"""MkDocs glue: the last-updated date (和暦と西暦) on every page, and the 改定履歴 page.
+
+Events: `on_files` (validates data/changelog.yml and adds the 改定履歴 page; reads every file's
+last commit date in one `git log` pass), `on_page_markdown` (sets `page.meta.revision_date`, which
+Material's source-file partial shows under the content). A generated page is dated by the YAML
+it comes from; an index page by the newest of the files it lists. Runs after generated_pages.py,
+whose `config["kb"]` it reads.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from changelog_model import CHANGELOG_PATH, load_changelog
+from changelog_rendering import CHANGELOG_PAGE, render_changelog_page
+from git_dates import last_commit_dates, newest
+from source_errors import format_errors
+from wareki import format_both
+
+
+def project_root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def generated_sources(kb) -> dict:
+    """Virtual page -> the data files it is made from, for every data kind the knowledge base holds."""
+    sources: dict = {}
+    if kb is None:
+        return sources
+    for value in vars(kb).values():
+        if not isinstance(value, (list, tuple)):
+            continue
+        for record in value:
+            page_src, path = getattr(record, "page_src", None), getattr(record, "path", None)
+            if isinstance(page_src, str) and isinstance(path, str):
+                sources[page_src] = [path]
+                index = page_src.rsplit("/", 1)[0] + "/index.md"
+                sources.setdefault(index, []).append(path)
+    return sources
+
+
+def on_files(files: Files, config) -> Files:
+    root = project_root(config)
+    errors: list = []
+    revisions = load_changelog(root, errors)
+    if errors:
+        raise PluginError(f"データに {len(errors)} 件の誤りがあります:\n{format_errors(errors)}")
+    files.append(File.generated(config, CHANGELOG_PAGE, content=render_changelog_page(revisions)))
+    dates = last_commit_dates(root)
+    docs = Path(config.docs_dir).resolve().relative_to(root).as_posix() if dates else ""
+    generated = generated_sources(config.get("kb"))
+    generated[CHANGELOG_PAGE] = [CHANGELOG_PATH]
+    page_dates = {}
+    for file in files.documentation_pages():
+        if file.src_uri in generated:
+            paths = generated[file.src_uri]
+        elif not file.generated:
+            paths = [f"{docs}/{file.src_uri}"]
+        else:
+            continue
+        date = newest(dates, paths)
+        if date is not None:
+            page_dates[file.src_uri] = date
+    config["kb_page_dates"] = page_dates
+    return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    date = config.get("kb_page_dates", {}).get(page.file.src_uri)
+    if date is not None and not page.meta.get("revision_date"):
+        page.meta["revision_date"] = f"最終更新日 {format_both(date)}"
+    return markdown
