@@ -81,7 +81,7 @@ def _anchored(pattern: str) -> str:
 
 
 def _string_schema(kind: str, pattern: str | None, example: str | None) -> dict:
-    if kind in ("slug", "item_id") or (kind == "line" and pattern):
+    if kind in ("slug", "item_id", "date") or (kind == "line" and pattern):
         schema = {"type": "string", "pattern": _anchored(pattern)}
     elif kind == "markdown":
         schema = {"type": "string", "pattern": NOT_BLANK_PATTERN}

@@ -56,7 +56,7 @@ def on_files(files: Files, config) -> Files:
     for file in files.documentation_pages():
         if file.src_uri in generated:
             paths = generated[file.src_uri]
-        elif not file.generated:
+        elif file.generated_by is None:  # a page written in docs/
             paths = [f"{docs}/{file.src_uri}"]
         else:
             continue
