@@ -11,6 +11,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+import error_display
+from data_error_pages import show_data_errors
 from knowledge_base import load_knowledge_base
 from page_rendering import (render_checklist_index, render_checklist_page, render_ordinance_index,
                             render_ordinance_page)
@@ -26,7 +28,10 @@ def on_files(files: Files, config) -> Files:
         kb = load_knowledge_base(project_root(config))
     except DataErrors as exc:
         count = len(exc.errors)
-        raise PluginError(f"データに {count} 件の誤りがあります:\n{exc}") from None
+        message = f"データに {count} 件の誤りがあります:\n{exc}"
+        if error_display.serving:  # `make serve` keeps running and shows the errors (data_error_pages.py)
+            return show_data_errors(files, config, exc.errors, message)
+        raise PluginError(message) from None
     config["kb"] = kb  # later events of this build (other hooks) read the same instance
     pages = {"checklists/index.md": render_checklist_index(kb.checklists),
              "ordinances/index.md": render_ordinance_index(kb.ordinances)}

@@ -15,6 +15,9 @@ from mkdocs.structure.files import File, Files
 
 from changelog_model import CHANGELOG_PATH, load_changelog
 from changelog_rendering import CHANGELOG_PAGE, render_changelog_page
+import error_display
+from data_error_pages import show_data_errors
+from error_display import render_error_page
 from git_dates import last_commit_dates, newest
 from source_errors import format_errors
 from wareki import format_both
@@ -46,8 +49,13 @@ def on_files(files: Files, config) -> Files:
     errors: list = []
     revisions = load_changelog(root, errors)
     if errors:
-        raise PluginError(f"データに {len(errors)} 件の誤りがあります:\n{format_errors(errors)}")
-    files.append(File.generated(config, CHANGELOG_PAGE, content=render_changelog_page(revisions)))
+        message = f"データに {len(errors)} 件の誤りがあります:\n{format_errors(errors)}"
+        if not error_display.serving:
+            raise PluginError(message)
+        show_data_errors(files, config, errors, message)
+        files.append(File.generated(config, CHANGELOG_PAGE, content=render_error_page(config["kb_data_errors"])))
+    else:
+        files.append(File.generated(config, CHANGELOG_PAGE, content=render_changelog_page(revisions)))
     dates = last_commit_dates(root)
     docs = Path(config.docs_dir).resolve().relative_to(root).as_posix() if dates else ""
     generated = generated_sources(config.get("kb"))

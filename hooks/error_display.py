@@ -1,0 +1,45 @@
+"""How data errors are shown while `make serve` runs: the same located messages as the build,
+as a page in the browser and as a banner on every page, so an editor sees them where they look.
+
+`serving` is set once per process by `data_error_pages.on_startup` (MkDocs tells the command
+only there); `mkdocs build` never sets it, so builds still fail on the first data error.
+"""
+from __future__ import annotations
+
+import html
+
+serving = False
+
+ERROR_PAGE_TITLE = "データに誤りがあります"
+
+
+def error_lines(errors) -> list[str]:
+    return [str(error) for error in sorted(set(errors))]
+
+
+def render_error_list(errors) -> list[str]:
+    return [f"    - <code>{html.escape(line, quote=False)}</code>" for line in error_lines(errors)]
+
+
+def render_error_banner(errors) -> str:
+    """A Material admonition; its lines are indented so the list stays inside it."""
+    count = len(set(errors))
+    lines = [f'!!! danger "データに {count} 件の誤りがあります（プレビュー中だけの表示です）"', "",
+             "    次の「ファイル名:行番号」の行を直して保存すると、このページは自動で更新されます。"
+             "誤りが直るまで、チェックリストと条例のページは表示されません。", ""]
+    return "\n".join(lines + render_error_list(errors)) + "\n"
+
+
+def render_error_page(errors) -> str:
+    return "\n".join(["---", f"title: {ERROR_PAGE_TITLE}", "kb_error_page: true", "---", "",
+                      f"# {ERROR_PAGE_TITLE}", "", render_error_banner(errors),
+                      "書き方は「編集ガイド」の「エラーメッセージと直し方」を参照してください。", ""])
+
+
+def error_page_sources(data_files: dict) -> list[str]:
+    """Virtual pages that stand in for the generated ones: {folder: [file stems]} -> src_uris."""
+    sources = []
+    for folder, stems in data_files.items():
+        sources.append(f"{folder}/index.md")
+        sources += [f"{folder}/{stem}.md" for stem in stems]
+    return sources
