@@ -1,6 +1,7 @@
 """MkDocs glue: fills the markers in the 編集ガイド (docs/editing/) with tables made from the code.
 
-Events: `on_page_markdown` only. Markers:
+Events: `on_files` (validates data/tags.yml, which `make lint` and the guide read),
+`on_page_markdown` (replaces the markers). Markers:
 `<!-- kb:fields NAME -->` (field table, hooks/field_docs.py), `<!-- kb:citations -->` (accepted
 citation forms resolved against the recorded ordinances, hooks/citation_docs.py),
 `<!-- kb:errors -->` and `<!-- kb:warnings -->` (hooks/error_catalogue.py), `<!-- kb:tags -->`
@@ -12,20 +13,33 @@ from pathlib import Path
 import re
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 
+import error_display
 from citation_docs import render_citation_table
 from citations import CitationResolver
+from data_error_pages import show_data_errors
 from error_catalogue import ERRORS, WARNINGS, render_message_table
 from field_docs import FIELD_TABLES, render_field_table
 from page_rendering import escape_text
+from source_errors import format_errors
 from tag_list import TAG_LIST_PATH, load_tag_list
 
 MARKER = re.compile(r"^<!-- kb:(?P<name>[a-z-]+)(?: (?P<arg>[a-z-]+))? -->$", re.MULTILINE)
 
 
-def render_tags(root: Path) -> str:
+def on_files(files: Files, config) -> Files:
     errors: list = []
-    tags = load_tag_list(root, errors) or []
+    config["kb_tags"] = load_tag_list(Path(config.config_file_path).resolve().parent, errors) or []
+    if errors:
+        message = f"データに {len(errors)} 件の誤りがあります:\n{format_errors(errors)}"
+        if not error_display.serving:
+            raise PluginError(message)
+        show_data_errors(files, config, errors, message)
+    return files
+
+
+def render_tags(tags: list) -> str:
     if not tags:
         return f"（{TAG_LIST_PATH} にタグがありません）\n"
     lines = ["| タグ | 付ける項目 |", "| --- | --- |"]
@@ -52,7 +66,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         if name == "warnings":
             return render_message_table(WARNINGS)
         if name == "tags":
-            return render_tags(root)
+            return render_tags(config.get("kb_tags") or [])
         source = page.file.content_string  # with the front matter, so the line is the file's line
         line = source.count("\n", 0, max(source.find(match.group(0)), 0)) + 1
         docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()

@@ -58,3 +58,16 @@ def test_an_absent_changelog_is_no_revisions_not_an_error(tmp_path):
     errors = []
     assert load_changelog(tmp_path, errors) == [] and errors == []
     assert "まだ記録はありません" in render_changelog_page([])
+
+
+def test_make_check_reports_changelog_and_tag_list_errors_with_the_data_errors(tmp_path, capsys):
+    from conftest import copy_project
+    from script_loading import load_script
+    project = copy_project(tmp_path / "project")
+    (project / "data" / "changelog.yml").write_text('revisions:\n  - date: 2026-11-27\n    version: "1.0"\n', encoding="utf-8")
+    (project / "data" / "tags.yml").write_text("tags:\n  - name: 会計\n", encoding="utf-8")
+    assert load_script("check").main(["--root", str(project)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "data/changelog.yml:2: revisions[1].summary: 必須の項目がありません。改定の内容です（Markdown）",
+        "data/tags.yml:2: tags[1].description: 必須の項目がありません。どんな確認項目に付けるタグかの説明です",
+    ]
