@@ -8,7 +8,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build check lint schema new-checklist test system-packages clean
+.PHONY: setup serve build check lint schema new-checklist test system-packages clean bench
 
 setup: $(STAMP)
 
@@ -47,3 +47,6 @@ test: $(STAMP) system-packages
 
 clean:
 	rm -rf site $(VENV) .pytest_cache
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
