@@ -85,7 +85,8 @@ def message_templates():
                     text = text_of(element)
                     if text and JAPANESE.search(text):
                         yield path.name, element.lineno, text
-            if isinstance(node, ast.FunctionDef) and node.name == "_translate_yaml_problem":
+            # helpers that build a message and return it
+            if isinstance(node, ast.FunctionDef) and (node.name.endswith("_message") or node.name == "_translate_yaml_problem"):
                 for element in ast.walk(node):
                     if isinstance(element, ast.Return) and text_of(element.value):
                         yield path.name, element.lineno, text_of(element.value)
