@@ -19,12 +19,12 @@ def project(tmp_path):
 
 def test_make_new_checklist_creates_a_skeleton_that_passes_make_check(project):
     (project / ".venv").symlink_to(ROOT / ".venv")  # the copy's Makefile then finds an installed venv
-    result = subprocess.run(["make", "-s", "new-checklist", "ID=keikaku-test", "TITLE=企画段階の留意事項（試し）"],
+    result = subprocess.run(["make", "-s", "new-checklist", "ID=zeta-test", "TITLE=試しのチェックリスト"],
                             cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    text = (project / "checklists" / "keikaku-test.yml").read_text(encoding="utf-8")
+    text = (project / "checklists" / "zeta-test.yml").read_text(encoding="utf-8")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../schemas/checklist.schema.json"
-    assert "id: KT-01" in text and "id: KT-03" in text and text.count("- id: KT-") == 3
+    assert "id: ZT-01" in text and "id: ZT-03" in text and text.count("- id: ZT-") == 3
     assert text.count("要記入") >= 7
     assert check.main(["--root", str(project)]) == 0
 
