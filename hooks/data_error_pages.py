@@ -15,10 +15,9 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 
 import error_display
-from error_display import error_page_sources, render_error_banner, render_error_page
+from error_display import GENERATED_PAGES, error_page_sources, render_error_banner, render_error_page
 
 log = logging.getLogger("mkdocs.hooks.data_error_pages")
-GENERATED_FOLDERS = ("checklists", "ordinances", "flows")
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -30,7 +29,7 @@ def show_data_errors(files: Files, config, errors, message: str) -> Files:
     shown = config.get("kb_data_errors") or []
     config["kb_data_errors"] = shown + list(errors)
     root = Path(config.config_file_path).resolve().parent
-    stems = {folder: sorted(p.stem for p in (root / folder).glob("*.y*ml")) for folder in GENERATED_FOLDERS
+    stems = {folder: sorted(p.stem for p in (root / folder).glob("*.y*ml")) for folder in GENERATED_PAGES
              if (root / folder).is_dir()}
     for src_uri in error_page_sources(stems):
         if files.get_file_from_path(src_uri) is None:

@@ -36,10 +36,21 @@ def render_error_page(errors) -> str:
                       "書き方は「編集ガイド」の「エラーメッセージと直し方」を参照してください。", ""])
 
 
+# data folder -> the generated pages of one file (by its stem; ids usually equal file names),
+# and the folder's index page if it has one
+GENERATED_PAGES = {
+    "checklists": (("checklists/{}.md",), "checklists/index.md"),
+    "ordinances": (("ordinances/{}.md",), "ordinances/index.md"),
+    "flows": (("chooser/{}/index.md", "flows/{}.md"), None),
+}
+
+
 def error_page_sources(data_files: dict) -> list[str]:
     """Virtual pages that stand in for the generated ones: {folder: [file stems]} -> src_uris."""
     sources = []
     for folder, stems in data_files.items():
-        sources.append(f"{folder}/index.md")
-        sources += [f"{folder}/{stem}.md" for stem in stems]
+        templates, index = GENERATED_PAGES[folder]
+        if index:
+            sources.append(index)
+        sources += [template.format(stem) for stem in stems for template in templates]
     return sources

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import changelog_model
 import checklist_model
+import conditions
+import flow_model
 import ordinance_model
 import tag_list
 from page_rendering import escape_text
@@ -27,6 +29,12 @@ KIND_LABELS = {
 FIELD_TABLES = {
     "checklist": ("チェックリスト（ファイルの一番外側）", checklist_model.CHECKLIST_FIELDS),
     "checklist-item": ("確認項目（items の1件ずつ）", checklist_model.ITEM_FIELDS),
+    "profile-question": ("最初に尋ねる質問（profile の1件ずつ）", conditions.PROFILE_QUESTION_FIELDS),
+    "profile-option": ("質問の選択肢（options の1件ずつ）", conditions.PROFILE_OPTION_FIELDS),
+    "flow": ("質問の流れ（ファイルの一番外側）", flow_model.FLOW_FIELDS),
+    "flow-question": ("質問（questions の1件ずつ）", flow_model.QUESTION_FIELDS),
+    "flow-answer": ("答え（answers の1件ずつ）", flow_model.ANSWER_FIELDS),
+    "flow-outcome": ("結果（outcomes の1件ずつ）", flow_model.OUTCOME_FIELDS),
     "ordinance": ("条例（ファイルの一番外側）", ordinance_model.ORDINANCE_FIELDS),
     "article": ("条（articles の1件ずつ）", ordinance_model.ARTICLE_FIELDS),
     "paragraph": ("項（paragraphs の1件ずつ）", ordinance_model.PARAGRAPH_FIELDS),

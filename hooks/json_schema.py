@@ -14,8 +14,11 @@ import json
 
 import changelog_model
 import checklist_model
+import conditions
+import flow_model
 import ordinance_model
 import tag_list
+from field_specs import SLUG_PATTERN
 from yaml_source import YamlMapping, YamlScalar, YamlSequence
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -23,6 +26,15 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 # the value first, so surrounding spaces and a final newline of a `|` block are fine).
 LINE_PATTERN = r"^\s*\S[^\r\n]*\s*$"
 NOT_BLANK_PATTERN = r"\S"
+
+
+def _anchored(pattern: str) -> str:
+    """The spec's pattern, allowing the surrounding spaces that the model strips."""
+    inner = pattern.removeprefix("^").removesuffix("$")
+    return rf"^\s*(?:{inner})\s*$"
+
+
+SLUG = _anchored(SLUG_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -37,11 +49,30 @@ class Shape:
 
 CHECKLIST_ITEM = Shape(
     tuple(checklist_model.ITEM_FIELDS),
+    # {question id: option id or [option ids]}; whether the ids exist is checked by the validator
+    overrides={"applies_when": {
+        "type": "object",
+        "propertyNames": {"pattern": SLUG},
+        "additionalProperties": {"anyOf": [
+            {"type": "string", "pattern": SLUG},
+            {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": SLUG}},
+        ]},
+    }},
     snippets=({"label": "確認項目（留意事項）", "description": "確認項目の雛形を入れます",
                "body": {"id": "XX-01", "check": "（確認の問い）しているか", "caution": "（留意事項）",
                         "basis": ["市民活動推進条例第9条第1項第1号"]}},),
 )
-CHECKLIST = Shape(tuple(checklist_model.CHECKLIST_FIELDS), {"items": CHECKLIST_ITEM})
+_PROFILE_QUESTION = Shape(tuple(conditions.PROFILE_QUESTION_FIELDS),
+                          {"options": Shape(tuple(conditions.PROFILE_OPTION_FIELDS))})
+CHECKLIST = Shape(tuple(checklist_model.CHECKLIST_FIELDS), {"items": CHECKLIST_ITEM, "profile": _PROFILE_QUESTION})
+
+FLOW = Shape(tuple(flow_model.FLOW_FIELDS), {
+    "questions": Shape(tuple(flow_model.QUESTION_FIELDS), {"answers": Shape(tuple(flow_model.ANSWER_FIELDS))}),
+    # profile: {question id: one option id}
+    "outcomes": Shape(tuple(flow_model.OUTCOME_FIELDS), overrides={"profile": {
+        "type": "object", "propertyNames": {"pattern": SLUG},
+        "additionalProperties": {"type": "string", "pattern": SLUG}}}),
+})
 
 _ORDINANCE_ITEM = Shape(tuple(ordinance_model.ITEM_FIELDS))
 _PARAGRAPH = Shape(tuple(ordinance_model.PARAGRAPH_FIELDS), {"items": _ORDINANCE_ITEM})
@@ -61,6 +92,7 @@ TAGS = Shape(tuple(tag_list.TAG_LIST_FIELDS), {"tags": Shape(tuple(tag_list.TAG_
 SCHEMAS = {
     "checklist.schema.json": ("チェックリスト（checklists/*.yml）", CHECKLIST),
     "ordinance.schema.json": ("条例の抄録（ordinances/*.yml）", ORDINANCE),
+    "flow.schema.json": ("質問の流れ（flows/*.yml）", FLOW),
     "changelog.schema.json": ("改定履歴（data/changelog.yml）", CHANGELOG),
     "tags.schema.json": ("タグの一覧（data/tags.yml）", TAGS),
 }
@@ -72,12 +104,6 @@ _PATTERN_MESSAGES = {
     "markdown": "空にはできません",
     "date": "YYYY-MM-DD の形で書いてください（例: {example}）",
 }
-
-
-def _anchored(pattern: str) -> str:
-    """The spec's pattern, allowing the surrounding spaces that the model strips."""
-    inner = pattern.removeprefix("^").removesuffix("$")
-    return rf"^\s*(?:{inner})\s*$"
 
 
 def _string_schema(kind: str, pattern: str | None, example: str | None) -> dict:

@@ -27,21 +27,30 @@ def project_root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def generated_sources(kb) -> dict:
-    """Virtual page -> the data files it is made from, for every data kind the knowledge base holds."""
+def generated_sources(kb) -> tuple[dict, dict]:
+    """For every data kind the knowledge base holds: ({virtual page: [data files]}, {folder prefix:
+    data file}) - a record whose page is a folder index (a flow's chooser/<id>/index.md) owns
+    every page under that folder (its steps)."""
     sources: dict = {}
+    folders: dict = {}
     if kb is None:
-        return sources
+        return sources, folders
     for value in vars(kb).values():
         if not isinstance(value, (list, tuple)):
             continue
         for record in value:
-            page_src, path = getattr(record, "page_src", None), getattr(record, "path", None)
-            if isinstance(page_src, str) and isinstance(path, str):
-                sources[page_src] = [path]
-                index = page_src.rsplit("/", 1)[0] + "/index.md"
-                sources.setdefault(index, []).append(path)
-    return sources
+            path = getattr(record, "path", None)
+            page_src = getattr(record, "page_src", None)
+            if not isinstance(path, str) or not isinstance(page_src, str):
+                continue
+            if page_src.endswith("/index.md"):
+                folders[page_src[: -len("index.md")]] = path
+            else:
+                sources.setdefault(page_src.rsplit("/", 1)[0] + "/index.md", []).append(path)
+            for src in (page_src, getattr(record, "diagram_src", None)):
+                if isinstance(src, str):
+                    sources[src] = [path]
+    return sources, folders
 
 
 def on_files(files: Files, config) -> Files:
@@ -58,12 +67,15 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, CHANGELOG_PAGE, content=render_changelog_page(revisions)))
     dates = last_commit_dates(root)
     docs = Path(config.docs_dir).resolve().relative_to(root).as_posix() if dates else ""
-    generated = generated_sources(config.get("kb"))
+    generated, folders = generated_sources(config.get("kb"))
     generated[CHANGELOG_PAGE] = [CHANGELOG_PATH]
     page_dates = {}
     for file in files.documentation_pages():
+        folder = next((prefix for prefix in folders if file.src_uri.startswith(prefix)), None)
         if file.src_uri in generated:
             paths = generated[file.src_uri]
+        elif folder is not None:
+            paths = [folders[folder]]
         elif file.generated_by is None:  # a page written in docs/
             paths = [f"{docs}/{file.src_uri}"]
         else:

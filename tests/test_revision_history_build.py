@@ -46,3 +46,18 @@ def test_a_changelog_mistake_fails_the_build_with_its_located_message(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode == 1
     assert "data/changelog.yml:6: revisions[1].date: 日付を「2026-11-27」のように" in output and "Traceback" not in output
+
+
+def test_generated_sources_cover_pages_indexes_diagrams_and_the_steps_of_a_flow():
+    from types import SimpleNamespace
+
+    from revision_history import generated_sources
+    kb = SimpleNamespace(
+        checklists=[SimpleNamespace(page_src="checklists/a.md", path="checklists/a.yml"),
+                     SimpleNamespace(page_src="checklists/b.md", path="checklists/b.yml")],
+        flows=[SimpleNamespace(page_src="chooser/k/index.md", diagram_src="flows/k.md", path="flows/k.yml")],
+        citing_items={})
+    sources, folders = generated_sources(kb)
+    assert sources["checklists/index.md"] == ["checklists/a.yml", "checklists/b.yml"]
+    assert sources["checklists/a.md"] == ["checklists/a.yml"] and sources["flows/k.md"] == ["flows/k.yml"]
+    assert folders == {"chooser/k/": "flows/k.yml"}

@@ -1,0 +1,20 @@
+"""MkDocs glue: adds the pages of every decision flow (the form chooser and its diagram).
+
+Events: `on_files`. Runs after generated_pages.py (listed before it in mkdocs.yml), which
+loads and validates all data, flows included, and leaves the knowledge base in config["kb"].
+"""
+from __future__ import annotations
+
+from mkdocs.structure.files import File, Files
+
+from flow_rendering import render_flow_pages
+
+
+def on_files(files: Files, config) -> Files:
+    kb = config.get("kb")
+    if kb is None:  # data errors while serving: data_error_pages.py shows them instead
+        return files
+    for flow in kb.flows:
+        for src_uri, content in render_flow_pages(flow, kb.checklists).items():
+            files.append(File.generated(config, src_uri, content=content))
+    return files
