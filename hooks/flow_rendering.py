@@ -198,7 +198,8 @@ def render_flow_svg(flow: Flow) -> str:
     depth = max(len(s.slug_path) for s in steps)
     width = (depth + 1) * _BOX_W + depth * _GAP_W + 2
     height = next_band[0] * _BAND_H
-    parts = [f'<div class="kb-flow-diagram"><svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+    # The wide drawing scrolls sideways; tabindex lets keyboard users scroll it too.
+    parts = [f'<div class="kb-flow-diagram" tabindex="0" role="region" aria-label="流れ図（横にスクロールできます）"><svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
              f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="flow-svg-title">'
              f'<title id="flow-svg-title">{html.escape(flow.title)}の流れ図（内容は下の一覧と同じです）</title>',
              '<g font-size="13" fill="#1f2937">']

@@ -65,7 +65,7 @@ def test_diagram_page_draws_the_whole_flow_as_inline_svg(tmp_path):
     assert svg.count("<rect") == 5  # one box per step: 2 questions and 3 outcomes
     for text in ["だれの事業ですか", "どう関わりますか", "結果: 委託", "結果: 補助", "結果: 共催", "相手方の事業", "一緒に主催する"]:
         assert text in svg, text
-    assert "\n\n" not in diagram[diagram.index('<div class="kb-flow-diagram">'):diagram.index("</svg>")]  # one raw HTML block
+    assert "\n\n" not in diagram[diagram.index('<div class="kb-flow-diagram"'):diagram.index("</svg>")]  # one raw HTML block
 
 
 def test_wrap_breaks_japanese_text_by_width_and_shortens_overlong_text():

@@ -235,8 +235,15 @@
 
   /* ---- form chooser ---- */
 
+  // With Material's instant navigation the theme already swaps pages in place (and keeps its
+  // own history); intercepting clicks as well would push every step twice.
+  function materialInstant() {
+    var config = document.getElementById("__config");
+    try { return JSON.parse(config.textContent).features.indexOf("navigation.instant") >= 0; } catch (e) { return false; }
+  }
+
   function initChooser(box) {
-    if (box.getAttribute("data-kb-ready")) return;
+    if (box.getAttribute("data-kb-ready") || materialInstant()) return;
     box.setAttribute("data-kb-ready", "1");
     box.addEventListener("click", function (event) {
       var link = event.target.closest("a.kb-step-link");
