@@ -33,7 +33,7 @@ def show_data_errors(files: Files, config, errors, message: str) -> Files:
              if (root / folder).is_dir()}
     for src_uri in error_page_sources(stems):
         if files.get_file_from_path(src_uri) is None:
-            files.append(File.generated(config, src_uri, content=render_error_page(config["kb_data_errors"])))
+            files.append(File.generated(config, src_uri, content=render_error_page(config["kb_data_errors"], src_uri)))
     return files
 
 

@@ -7,6 +7,7 @@ only there); `mkdocs build` never sets it, so builds still fail on the first dat
 from __future__ import annotations
 
 import html
+import posixpath
 
 serving = False
 
@@ -30,10 +31,11 @@ def render_error_banner(errors) -> str:
     return "\n".join(lines + render_error_list(errors)) + "\n"
 
 
-def render_error_page(errors) -> str:
+def render_error_page(errors, page_src: str) -> str:
+    guide = posixpath.relpath("editing/errors.md", posixpath.dirname(page_src) or ".")
     return "\n".join(["---", f"title: {ERROR_PAGE_TITLE}", "kb_error_page: true", "---", "",
                       f"# {ERROR_PAGE_TITLE}", "", render_error_banner(errors),
-                      "書き方は「編集ガイド」の「エラーメッセージと直し方」を参照してください。", ""])
+                      f"直し方は、編集ガイドの「[エラーメッセージと直し方]({guide})」を参照してください。", ""])
 
 
 # data folder -> the generated pages of one file (by its stem; ids usually equal file names),

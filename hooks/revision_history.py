@@ -62,7 +62,8 @@ def on_files(files: Files, config) -> Files:
         if not error_display.serving:
             raise PluginError(message)
         show_data_errors(files, config, errors, message)
-        files.append(File.generated(config, CHANGELOG_PAGE, content=render_error_page(config["kb_data_errors"])))
+        page = render_error_page(config["kb_data_errors"], CHANGELOG_PAGE)
+        files.append(File.generated(config, CHANGELOG_PAGE, content=page))
     else:
         files.append(File.generated(config, CHANGELOG_PAGE, content=render_changelog_page(revisions)))
     dates = last_commit_dates(root)

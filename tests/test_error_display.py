@@ -15,8 +15,9 @@ def test_the_banner_counts_lists_sorted_located_messages_and_escapes_html():
 
 
 def test_the_error_page_is_marked_so_it_gets_no_second_banner():
-    page = render_error_page(ERRORS)
+    page = render_error_page(ERRORS, "chooser/keitai/index.md")
     assert "kb_error_page: true" in page.split("---")[1] and "# データに誤りがあります" in page
+    assert "[エラーメッセージと直し方](../../editing/errors.md)" in page
 
 
 def test_error_pages_stand_in_for_every_generated_page_and_index():
