@@ -2,8 +2,10 @@
 
 VS Code's YAML extension (yaml-language-server) uses these schemas for completion, Japanese hover
 help and squiggles while an editor types. The validator stays the judge: a schema cannot see
-citations to provisions that are not recorded, ids duplicated within or across files, or file
-encodings; `make check` and the build report those. `scripts/make_schema.py` writes the files
+citations to provisions that are not recorded, ids duplicated within or across files, references
+between entries (applies_when to the profile, a flow's start/next, outcome links) or file
+encodings, and yaml-language-server reads YAML 1.2, where `yes`/`no` are strings; `make check`
+and the build report those. `scripts/make_schema.py` writes the files
 into `schemas/`, and a test fails when the committed files differ from what this module generates.
 """
 from __future__ import annotations
