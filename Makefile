@@ -8,7 +8,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build check lint schema new-checklist test system-packages clean bench
+.PHONY: setup serve build pdf check lint schema new-checklist test system-packages clean bench
 
 setup: $(STAMP)
 
@@ -22,6 +22,11 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+# PDFs take Chromium and several seconds per checklist, so the ordinary build leaves them out
+# (its 「PDFをダウンロード」 links stay hidden); `make pdf` is the build plus the PDFs.
+pdf: build
+	$(BIN)/python scripts/make_pdf.py --site site $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL))
 
 check: $(STAMP)
 	$(BIN)/python scripts/check.py
