@@ -9,16 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from page_rendering import escape_text, relative_link
+from page_rendering import escape_text, relative_link, tag_anchor
 from yaml_source import YamlMapping, YamlScalar, YamlSequence, load_yaml_file
 
 PAGE_SRC = "tags/index.md"
 TAG_LIST = "data/tags.yml"
-
-
-def tag_anchor(tag: str) -> str:
-    """The tag's anchor on the tag page: its own text, so a link says what it points to."""
-    return "tag-" + "".join("-" if char.isspace() or char in "{}#.:\"'" else char for char in tag)
 
 
 def read_tag_descriptions(root: Path) -> dict:
