@@ -8,7 +8,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build pdf check test system-packages clean bench
+.PHONY: setup serve build pdf check lint schema new-checklist test system-packages clean bench
 
 setup: $(STAMP)
 
@@ -30,6 +30,19 @@ pdf: build
 
 check: $(STAMP)
 	$(BIN)/python scripts/check.py
+
+# Consistency warnings for editors (exit 0); `make lint STRICT=1` fails on any warning.
+lint: $(STAMP)
+	$(BIN)/python scripts/lint_content.py $(if $(STRICT),--strict)
+
+# Regenerates schemas/ from the FieldSpec tables and puts the schema comment on every data file.
+schema: $(STAMP)
+	$(BIN)/python scripts/make_schema.py
+	$(BIN)/python scripts/add_schema_comment.py
+
+# make new-checklist ID=keikaku TITLE=企画段階の留意事項 [PREFIX=KK]
+new-checklist: $(STAMP)
+	$(BIN)/python scripts/new_checklist.py "$(ID)" "$(TITLE)" $(if $(PREFIX),--prefix "$(PREFIX)")
 
 system-packages:
 	@sh scripts/ensure_system_packages.sh

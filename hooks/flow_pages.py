@@ -11,7 +11,9 @@ from flow_rendering import render_flow_pages
 
 
 def on_files(files: Files, config) -> Files:
-    kb = config["kb"]
+    kb = config.get("kb")
+    if kb is None:  # data errors while serving: data_error_pages.py shows them instead
+        return files
     for flow in kb.flows:
         entry_pages = {flow.page_src, flow.diagram_src}
         for src_uri, content in render_flow_pages(flow, kb.checklists).items():

@@ -12,6 +12,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from cjk_soft_breaks import CjkSoftBreakExtension
+from data_error_pages import show_data_errors
+import error_display
 from knowledge_base import load_knowledge_base, order_like_nav
 from page_rendering import (render_checklist_index, render_checklist_page, render_ordinance_index,
                             render_ordinance_page)
@@ -34,7 +36,10 @@ def on_files(files: Files, config) -> Files:
         kb = load_knowledge_base(project_root(config))
     except DataErrors as exc:
         count = len(exc.errors)
-        raise PluginError(f"データに {count} 件の誤りがあります:\n{exc}") from None
+        message = f"データに {count} 件の誤りがあります:\n{exc}"
+        if error_display.serving:  # `make serve` keeps running and shows the errors (data_error_pages.py)
+            return show_data_errors(files, config, exc.errors, message)
+        raise PluginError(message) from None
     config["kb"] = kb  # later events of this build (other hooks) read the same instance
     kb.checklists = order_like_nav(kb.checklists, list(nav_sources(config.get("nav") or [])))
     for src_uri, content in render_all_pages(kb, read_tag_descriptions(project_root(config))).items():

@@ -30,6 +30,8 @@ def _setting_line(config, key: str) -> int:
 
 def on_files(files: Files, config) -> Files:
     kb = config.get("kb")
+    if kb is None and config.get("kb_data_errors"):  # serving with data errors: data_error_pages.py shows them
+        return files
     if kb is None:
         raise PluginError("hooks/printable_checklists.py は mkdocs.yml の hooks で generated_pages.py の後に置いてください")
     try:

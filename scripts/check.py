@@ -12,8 +12,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from changelog_model import load_changelog  # noqa: E402
 from knowledge_base import load_knowledge_base  # noqa: E402
 from source_errors import DataErrors  # noqa: E402
+from tag_list import load_tag_list  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,9 +29,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"エラー: フォルダ {args.root} がありません", file=sys.stderr)
         return 2
     started = time.perf_counter()
+    errors: list = []
     try:
         kb = load_knowledge_base(args.root.resolve())
     except DataErrors as exc:
+        errors += exc.errors
+    load_changelog(args.root.resolve(), errors)  # data/ files that the build validates too
+    load_tag_list(args.root.resolve(), errors)
+    if errors:
+        exc = DataErrors(errors)
         print(str(exc))
         print(f"\n{len(exc.errors)} 件の誤りがあります。上の「ファイル名:行番号」の行を直してください。", file=sys.stderr)
         return 1

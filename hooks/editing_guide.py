@@ -1,0 +1,76 @@
+"""MkDocs glue: fills the markers in the 編集ガイド (docs/editing/) with tables made from the code.
+
+Events: `on_files` (validates data/tags.yml, which `make lint` and the guide read),
+`on_page_markdown` (replaces the markers). Markers:
+`<!-- kb:fields NAME -->` (field table, hooks/field_docs.py), `<!-- kb:citations -->` (accepted
+citation forms resolved against the recorded ordinances, hooks/citation_docs.py),
+`<!-- kb:errors -->` and `<!-- kb:warnings -->` (hooks/error_catalogue.py), `<!-- kb:tags -->`
+(the tags in data/tags.yml). An unknown marker fails the build with its file and line.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+import re
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+import error_display
+from citation_docs import render_citation_table
+from citations import CitationResolver
+from data_error_pages import show_data_errors
+from error_catalogue import ERRORS, WARNINGS, render_message_table
+from field_docs import FIELD_TABLES, render_field_table
+from page_rendering import escape_text
+from source_errors import format_errors
+from tag_list import TAG_LIST_PATH, load_tag_list
+
+MARKER = re.compile(r"^<!-- kb:(?P<name>[a-z-]+)(?: (?P<arg>[a-z-]+))? -->$", re.MULTILINE)
+
+
+def on_files(files: Files, config) -> Files:
+    errors: list = []
+    config["kb_tags"] = load_tag_list(Path(config.config_file_path).resolve().parent, errors) or []
+    if errors:
+        message = f"データに {len(errors)} 件の誤りがあります:\n{format_errors(errors)}"
+        if not error_display.serving:
+            raise PluginError(message)
+        show_data_errors(files, config, errors, message)
+    return files
+
+
+def render_tags(tags: list) -> str:
+    if not tags:
+        return f"（{TAG_LIST_PATH} にタグがありません）\n"
+    lines = ["| タグ | 付ける項目 |", "| --- | --- |"]
+    lines += [f"| {escape_text(tag.name)} | {escape_text(tag.description)} |" for tag in tags]
+    return "\n".join(lines) + "\n"
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    if "<!-- kb:" not in markdown:
+        return markdown
+    root = Path(config.config_file_path).resolve().parent
+    kb = config.get("kb")
+
+    def replace(match: re.Match) -> str:
+        name, arg = match.group("name"), match.group("arg")
+        if name == "fields" and arg in FIELD_TABLES:
+            return render_field_table(arg)
+        if name == "citations" and kb is not None:
+            return render_citation_table(CitationResolver(kb.ordinances), page.file.src_uri)
+        if name == "citations":
+            return "（データに誤りがあるため、表を作れませんでした）\n"
+        if name == "errors":
+            return render_message_table(ERRORS)
+        if name == "warnings":
+            return render_message_table(WARNINGS)
+        if name == "tags":
+            return render_tags(config.get("kb_tags") or [])
+        source = page.file.content_string  # with the front matter, so the line is the file's line
+        line = source.count("\n", 0, max(source.find(match.group(0)), 0)) + 1
+        docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+        raise PluginError(f"{docs}/{page.file.src_uri}:{line}: 差し込みの指定「{match.group(0)}」は使えません。"
+                          f"使えるもの: kb:fields（{'、'.join(FIELD_TABLES)}）、kb:citations、kb:errors、kb:warnings、kb:tags")
+
+    return MARKER.sub(replace, markdown)

@@ -1,0 +1,58 @@
+"""How data errors are shown while `make serve` runs: the same located messages as the build,
+as a page in the browser and as a banner on every page, so an editor sees them where they look.
+
+`serving` is set once per process by `data_error_pages.on_startup` (MkDocs tells the command
+only there); `mkdocs build` never sets it, so builds still fail on the first data error.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+
+serving = False
+
+ERROR_PAGE_TITLE = "データに誤りがあります"
+
+
+def error_lines(errors) -> list[str]:
+    return [str(error) for error in sorted(set(errors))]
+
+
+def render_error_list(errors) -> list[str]:
+    return [f"    - <code>{html.escape(line, quote=False)}</code>" for line in error_lines(errors)]
+
+
+def render_error_banner(errors) -> str:
+    """A Material admonition; its lines are indented so the list stays inside it."""
+    count = len(set(errors))
+    lines = [f'!!! danger "データに {count} 件の誤りがあります（プレビュー中だけの表示です）"', "",
+             "    次の「ファイル名:行番号」の行を直して保存すると、このページは自動で更新されます。"
+             "誤りが直るまで、チェックリストと条例のページは表示されません。", ""]
+    return "\n".join(lines + render_error_list(errors)) + "\n"
+
+
+def render_error_page(errors, page_src: str) -> str:
+    guide = posixpath.relpath("editing/errors.md", posixpath.dirname(page_src) or ".")
+    return "\n".join(["---", f"title: {ERROR_PAGE_TITLE}", "kb_error_page: true", "---", "",
+                      f"# {ERROR_PAGE_TITLE}", "", render_error_banner(errors),
+                      f"直し方は、編集ガイドの「[エラーメッセージと直し方]({guide})」を参照してください。", ""])
+
+
+# data folder -> the generated pages of one file (by its stem; ids usually equal file names),
+# and the folder's index page if it has one
+GENERATED_PAGES = {
+    "checklists": (("checklists/{}.md",), "checklists/index.md"),
+    "ordinances": (("ordinances/{}.md",), "ordinances/index.md"),
+    "flows": (("chooser/{}/index.md", "flows/{}.md"), None),
+}
+
+
+def error_page_sources(data_files: dict) -> list[str]:
+    """Virtual pages that stand in for the generated ones: {folder: [file stems]} -> src_uris."""
+    sources = []
+    for folder, stems in data_files.items():
+        templates, index = GENERATED_PAGES[folder]
+        if index:
+            sources.append(index)
+        sources += [template.format(stem) for stem in stems for template in templates]
+    return sources

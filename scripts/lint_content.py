@@ -1,0 +1,112 @@
+"""`make lint`: consistency warnings about the content (hooks/content_lint.py), as `path:line: 警告: …`.
+
+Warnings do not stop anything: exit 0, or 1 with `--strict` when there is any warning.
+Data errors (what `make check` reports) exit 1, since the content cannot be read; usage errors 2.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import content_lint  # noqa: E402
+from content_lint import LintItem, LintText  # noqa: E402
+from knowledge_base import load_knowledge_base  # noqa: E402
+from source_errors import DataErrors, format_errors  # noqa: E402
+from tag_list import TAG_LIST_PATH, load_tag_list  # noqa: E402
+from yaml_source import YamlMapping, YamlScalar, YamlSequence, load_yaml_file  # noqa: E402
+
+
+def _line(mapping: YamlMapping, key: str, default: int) -> int:
+    value = mapping.entries.get(key)
+    if isinstance(value, YamlScalar) and isinstance(value.value, str) and value.line == mapping.key_lines.get(key):
+        return value.line
+    return mapping.key_lines.get(key, default)
+
+
+def lint_records(root: Path, checklists) -> tuple[list[LintItem], list[LintText]]:
+    """Items and texts of the validated checklists, with the lines of their keys (re-read from the files)."""
+    items, texts = [], []
+    for checklist in checklists:
+        loaded = load_yaml_file(root / checklist.path, checklist.path)
+        top = loaded.root
+        for key in ("title", "summary"):
+            if isinstance(top, YamlMapping) and key in top.entries:
+                value = getattr(checklist, key)
+                if value:
+                    texts.append(LintText(checklist.path, _line(top, key, 1), key, value))
+        nodes = top.entries["items"].items if isinstance(top, YamlMapping) else ()
+        by_id = {}
+        for index, node in enumerate(nodes, start=1):
+            if isinstance(node, YamlMapping) and isinstance(node.entries.get("id"), YamlScalar):
+                by_id[str(node.entries["id"].value).strip()] = (index, node)
+        for item in checklist.items:
+            index, node = by_id[item.id]
+            key = f"items[{index}]"
+            check = LintText(checklist.path, _line(node, "check", item.line), f"{key}.check", item.check)
+            tag_node = node.entries.get("tags")
+            tag_lines = {}
+            if isinstance(tag_node, YamlSequence):
+                for entry in tag_node.items:
+                    if isinstance(entry, YamlScalar):
+                        tag_lines.setdefault(str(entry.value).strip(), entry.line)
+            tags = tuple((tag, tag_lines.get(tag, item.line)) for tag in item.tags)
+            items.append(LintItem(checklist.path, item.line, key, item.id, check, len(item.basis), tags))
+            texts += [check, LintText(checklist.path, _line(node, "caution", item.line), f"{key}.caution", item.caution)]
+    return items, texts
+
+
+def lint(root: Path) -> tuple[list, list[str]]:
+    """(warnings, notes); raises DataErrors when the data cannot be read."""
+    kb = load_knowledge_base(root)
+    errors: list = []
+    known = load_tag_list(root, errors)
+    if errors:
+        raise DataErrors(errors)
+    items, texts = lint_records(root, kb.checklists)
+    warnings = content_lint.question_form(items) + content_lint.missing_basis(items)
+    warnings += content_lint.similar_checks(items) + content_lint.placeholders(texts)
+    notes = []
+    if known is None:
+        notes.append(f"注意: {TAG_LIST_PATH} がないため、タグの確認を省きました")
+    else:
+        warnings += content_lint.unknown_tags(items, [tag.name for tag in known], TAG_LIST_PATH)
+    return sorted(set(warnings)), notes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="lint_content", description="チェックリストの書き方の不ぞろいを警告します")
+    parser.add_argument("--root", type=Path, default=ROOT, help="プロジェクトのフォルダ（既定: このリポジトリ）")
+    parser.add_argument("--strict", action="store_true", help="警告が1件でもあれば終了コード 1 で終わります")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return 2 if exc.code else 0
+    if not args.root.is_dir():
+        print(f"エラー: フォルダ {args.root} がありません", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    try:
+        warnings, notes = lint(args.root.resolve())
+    except DataErrors as exc:
+        print(format_errors(exc.errors))
+        print(f"\nデータに {len(exc.errors)} 件の誤りがあるため、確認できません。先に上の行を直してください（make check）。", file=sys.stderr)
+        return 1
+    for warning in warnings:
+        print(warning)
+    for note in notes:
+        print(note, file=sys.stderr)
+    elapsed = time.perf_counter() - started
+    if warnings:
+        print(f"\n警告 {len(warnings)} 件（{elapsed:.2f} 秒）。必要に応じて直してください。", file=sys.stderr)
+    else:
+        print(f"OK: 警告はありません（{elapsed:.2f} 秒）")
+    return 1 if warnings and args.strict else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
