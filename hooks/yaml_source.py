@@ -40,6 +40,13 @@ class YamlScalar:
     value: Any  # str, int, float, bool, None, date or datetime
     line: int
     tag: str
+    # "|" or ">" for block scalars, whose text starts on the line after `line`; checks that
+    # point inside a Markdown value need it to turn an offset into a file line.
+    style: str | None = field(default=None, compare=False)
+
+    @property
+    def first_text_line(self) -> int:
+        return self.line + 1 if self.style in ("|", ">") else self.line
 
     @property
     def is_string(self) -> bool:
@@ -69,6 +76,13 @@ class LoadedYaml:
     errors: list = field(default_factory=list)
 
 
+# Real files nest about six levels deep; the limit keeps the recursive walk far from
+# Python's recursion limit (libyaml itself allows 1000 levels).
+MAX_DEPTH = 50
+
+_STARTS_WHERE_THE_MISTAKE_IS = {"while scanning a quoted scalar", "while scanning a simple key",
+                                "while parsing a flow sequence", "while parsing a flow mapping"}
+
 _YAML_PROBLEMS_JA = [
     (re.compile(r"found character '\\t' that cannot start any token|found a tab character"),
      "タブ文字は使えません。字下げには半角スペースを使ってください"),
@@ -77,17 +91,24 @@ _YAML_PROBLEMS_JA = [
     (re.compile(r"could not find expected ':'"),
      "「キー: 値」の形になっていません。「:」の後に半角スペースがあるか確認してください"),
     (re.compile(r"did not find expected key"),
-     "字下げがそろっていないか、「- 」の位置がずれています"),
+     "字下げ（行頭の半角スペースの数）がそろっていないか、「- 」の位置がずれています。同じ階層の行は同じ数のスペースで始めてください"),
     (re.compile(r"did not find expected '-' indicator"),
-     "リストの「- 」の字下げがそろっていません"),
+     "字下げがそろっていません。同じ階層の行（同じリストの「- 」や、同じ項目のキー）は同じ数の半角スペースで始めてください"),
+    (re.compile(r"block sequence entries are not allowed"),
+     "ここに「- 」は書けません。リストは「キー:」の次の行から、字下げして「- 」で始めてください"),
     (re.compile(r"found unexpected end of stream"),
-     "引用符やかっこが閉じられないままファイルが終わっています"),
-    (re.compile(r"while scanning a quoted scalar"),
-     "引用符が閉じられていません"),
-    (re.compile(r"found undefined alias|found unknown escape character|expected alphabetic or numeric character"),
-     "「*」「&」「\\」などの記号が YAML の記法として解釈されました。値全体を引用符で囲んでください"),
-    (re.compile(r"expected a single document"),
-     "1つのファイルに文書が複数あります（「---」を削除してください）"),
+     "この行で始まる引用符（\"…\" または '…'）が閉じられていません。値の終わりに閉じる引用符を書いてください"),
+    (re.compile(r"did not find expected ',' or '\]'"),
+     "この行で始まる「[」に対応する「]」がないか、項目の区切りの「,」が抜けています"),
+    (re.compile(r"did not find expected ',' or '\}'"),
+     "この行で始まる「{」に対応する「}」がないか、項目の区切りの「,」が抜けています"),
+    (re.compile(r"found undefined alias|found unknown escape character|expected alphabetic or numeric character"
+                r"|found character that cannot start any token|did not find expected comment or line break"),
+     "「*」「&」「@」「`」「%」「\\」「|」などの記号が YAML の記法として解釈されました。値全体を引用符（\"…\"）で囲んでください"),
+    (re.compile(r"but found another document|expected a single document|did not find expected <document start>"),
+     "1つのファイルに書けるチェックリスト（文書）は1つです。「---」や「...」の行と、その後に続く2つ目の文書を削除してください"),
+    (re.compile(r"exceeded maximum nesting depth"),
+     f"入れ子（字下げやかっこ）が深すぎます（{MAX_DEPTH}段まで）"),
 ]
 
 
@@ -109,6 +130,10 @@ def load_yaml_file(path: Path, display_path: str) -> LoadedYaml:
 def load_yaml_bytes(data: bytes, display_path: str) -> LoadedYaml:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return LoadedYaml(display_path, None, [DataError(
+            SourceLocation(display_path, 1),
+            "文字コードが UTF-16（「Unicode」）で保存されています。エディタで文字コードを「UTF-8」にして保存し直してください")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -126,6 +151,10 @@ def load_yaml_text(text: str, display_path: str) -> LoadedYaml:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context in _STARTS_WHERE_THE_MISTAKE_IS and exc.context_mark is not None:
+            # libyaml notices an unclosed quote or bracket where the file ends; the editor
+            # has to look where it was opened.
+            mark = exc.context_mark
         line = mark.line + 1 if mark is not None else 0
         problem = exc.problem or exc.context or str(exc)
         lines = text.splitlines()
@@ -133,6 +162,12 @@ def load_yaml_text(text: str, display_path: str) -> LoadedYaml:
             # libyaml does not name the tab in its message ("found character that cannot start any token")
             problem = "found a tab character"
         result.errors.append(DataError(SourceLocation(display_path, line), _translate_yaml_problem(problem)))
+        return result
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        result.errors.append(DataError(SourceLocation(display_path, line),
+                                       f"制御文字（U+{exc.character:04X}）が含まれています。"
+                                       "ほかの文書からコピーしたときに紛れ込む見えない文字です。この行を打ち直してください"))
         return result
     except yaml.YAMLError as exc:
         result.errors.append(DataError(SourceLocation(display_path, 0), _translate_yaml_problem(str(exc))))
@@ -151,6 +186,7 @@ class _Walk:
     errors: list
     seen: set = field(default_factory=set)
     alias_reported: bool = False
+    depth_reported: bool = False
 
     def first_alias_line(self) -> int:
         """Composed nodes only know the anchor's line, so the alias is found by parsing again
@@ -161,9 +197,14 @@ class _Walk:
         return 0
 
 
-def _convert(node: yaml.Node, walk: _Walk) -> YamlNode | None:
+def _convert(node: yaml.Node, walk: _Walk, depth: int = 0) -> YamlNode | None:
     line = node.start_mark.line + 1
     path, errors = walk.path, walk.errors
+    if depth > MAX_DEPTH:
+        if not walk.depth_reported:
+            walk.depth_reported = True
+            errors.append(DataError(SourceLocation(path, line), _translate_yaml_problem("exceeded maximum nesting depth")))
+        return None
     if id(node) in walk.seen:
         # Composed aliases point to the same node object; rejecting them keeps the walk
         # linear, which is what stops alias bombs. One message per file is enough.
@@ -185,7 +226,10 @@ def _convert(node: yaml.Node, walk: _Walk) -> YamlNode | None:
                 errors.append(DataError(SourceLocation(path, key_line), "「<<」（マージキー）は使えません。項目をそのまま書いてください"))
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                errors.append(DataError(SourceLocation(path, key_line), "キーには文字列を書いてください"))
+                found = "リスト" if isinstance(key_node, yaml.SequenceNode) else "「キー: 値」のまとまり"
+                errors.append(DataError(SourceLocation(path, key_line),
+                                        f"キーには名前（id、check など）を書いてください（{found}が書かれています）。"
+                                        "「[」「{」で始まる値は引用符（\"…\"）で囲んでください"))
                 continue
             key = str(key_node.value)
             if key in entries:
@@ -195,7 +239,7 @@ def _convert(node: yaml.Node, walk: _Walk) -> YamlNode | None:
                 continue
             # None marks a value whose error is already reported, so that validators
             # neither repeat it nor report the key as missing.
-            entries[key] = _convert(value_node, walk)
+            entries[key] = _convert(value_node, walk, depth + 1)
             key_lines[key] = key_line
         return YamlMapping(entries, key_lines, line)
     if isinstance(node, yaml.SequenceNode):
@@ -204,7 +248,7 @@ def _convert(node: yaml.Node, walk: _Walk) -> YamlNode | None:
             return None
         items = []
         for child in node.value:
-            converted = _convert(child, walk)
+            converted = _convert(child, walk, depth + 1)
             if converted is not None:
                 items.append(converted)
         return YamlSequence(tuple(items), line)
@@ -215,10 +259,12 @@ def _convert(node: yaml.Node, walk: _Walk) -> YamlNode | None:
         value = _constructor.construct_object(node, deep=True)
     except (yaml.constructor.ConstructorError, ValueError, OverflowError):
         value = node.value
-        return YamlScalar(value, line, _STR)
-    return YamlScalar(value, line, node.tag)
+        return YamlScalar(value, line, _STR, node.style)
+    return YamlScalar(value, line, node.tag, node.style)
 
 
 def _tag_error(path: str, line: int, tag: str) -> DataError:
     shown = tag.replace("tag:yaml.org,2002:", "!!")
-    return DataError(SourceLocation(path, line), f"YAML のタグ「{shown}」は使えません。「!」で始まる記法を削除してください")
+    return DataError(SourceLocation(path, line),
+                     f"YAML のタグ「{shown}」は使えません（安全のため、タグの付いた値は読み込みません）。"
+                     f"「{shown}」を削除して、値をそのまま書いてください")
