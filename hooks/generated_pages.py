@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from knowledge_base import load_knowledge_base
 from page_rendering import (render_checklist_index, render_checklist_page, render_ordinance_index,
                             render_ordinance_page)
-from source_errors import DataErrors
+from source_errors import DataErrors, unexpected_failure
 
 
 def project_root(config) -> Path:
@@ -27,6 +27,8 @@ def on_files(files: Files, config) -> Files:
     except DataErrors as exc:
         count = len(exc.errors)
         raise PluginError(f"データに {count} 件の誤りがあります:\n{exc}") from None
+    except Exception as exc:  # a bug must still reach editors as a message, not a traceback
+        raise PluginError(unexpected_failure("データ（checklists/・ordinances/）の読み込み", exc)) from None
     config["kb"] = kb  # later events of this build (other hooks) read the same instance
     pages = {"checklists/index.md": render_checklist_index(kb.checklists),
              "ordinances/index.md": render_ordinance_index(kb.ordinances)}

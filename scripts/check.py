@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from knowledge_base import load_knowledge_base  # noqa: E402
-from source_errors import DataErrors  # noqa: E402
+from source_errors import DataErrors, unexpected_failure  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataErrors as exc:
         print(str(exc))
         print(f"\n{len(exc.errors)} 件の誤りがあります。上の「ファイル名:行番号」の行を直してください。", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug must still reach editors as a message, not a traceback
+        print(unexpected_failure("データ（checklists/・ordinances/）の読み込み", exc))
         return 1
     items = sum(len(c.items) for c in kb.checklists)
     elapsed = time.perf_counter() - started
