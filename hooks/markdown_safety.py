@@ -19,9 +19,9 @@ import re
 _BLOCKED_TAGS = ("script", "style", "iframe", "frame", "frameset", "object", "embed", "applet",
                  "base", "link", "meta", "form", "svg", "math", "template", "noscript")
 _TAG = re.compile(r"<\s*(" + "|".join(_BLOCKED_TAGS) + r")(?![\w-])", re.IGNORECASE)
-# An event-handler attribute inside a raw tag (`<img onerror=…>`, `<a/onclick=…>`) or an
-# attr_list block (`{ onclick=… }`).
-_EVENT_ATTRIBUTE = re.compile(r"(?:^|[\s/\"'{;])(on[a-z]+)\s*=", re.IGNORECASE)
+# An event-handler attribute inside a raw tag (`<img onerror=…>`, `<a/onclick=…>`, also when
+# the tag spans lines) or an attr_list block (`{ onclick=… }`); `&lt;img onerror=…&gt;` is text.
+_EVENT_ATTRIBUTE = re.compile(r"<[a-z][^<>]*?[\s/\"'](on[a-z]+)\s*=|\{[^{}]*?(?<![\w-])(on[a-z]+)\s*=[^{}]*\}", re.IGNORECASE)
 _SCRIPT_SCHEME = re.compile(r"(?<![a-z0-9+.\-])(javascript|vbscript|livescript):")
 # data: is an ordinary word in prose, so it counts only where a URL starts.
 _DATA_URL = re.compile(r"(?:[(<=\"']|\]:)\s*(data):")
@@ -45,13 +45,15 @@ def find_unsafe_markup(text: str) -> list[UnsafeMarkup]:
             found.add(UnsafeMarkup(offset, f"HTML のタグ「<{match.group(1).lower()}>」は使えません"
                                            "（スクリプトや埋め込みは、サイトの安全のため書けません）。"
                                            "タグを削除して、Markdown の文章で書いてください"))
-        for match in _EVENT_ATTRIBUTE.finditer(line):
-            found.add(UnsafeMarkup(offset, f"HTML の属性「{match.group(1).lower()}=」は使えません"
-                                           "（操作に応じてスクリプトを動かす属性のため）。属性を削除してください"))
         for match in _OUTSIDE_RESOURCE.finditer(line):
             found.add(UnsafeMarkup(offset, f"サイトの外のファイル「{match.group(1)}」は読み込めません"
                                            "（このサイトは外部へのリクエストをしません）。"
                                            "画像は docs/assets/ に置いて相対パスで参照してください"))
+    for match in _EVENT_ATTRIBUTE.finditer(text):
+        group = 1 if match.group(1) else 2
+        found.add(UnsafeMarkup(text.count("\n", 0, match.start(group)),
+                               f"HTML の属性「{match.group(group).lower()}=」は使えません"
+                               "（操作に応じてスクリプトを動かす属性のため）。属性を削除してください"))
     normalized, positions = _normalize_for_urls(text)
     for pattern in (_SCRIPT_SCHEME, _DATA_URL):
         for match in pattern.finditer(normalized):

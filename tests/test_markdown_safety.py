@@ -47,3 +47,11 @@ def test_unsafe_markup_is_found_on_its_line(text, expected):
 
 def test_each_problem_is_reported_once_per_line():
     assert len(find_unsafe_markup("<script></script><script>")) == 1
+
+
+def test_an_event_handler_in_a_tag_spanning_lines_is_found_on_its_own_line():
+    assert offsets('<img src="a.png"\n     alt=""\n     onerror="x">') == [(2, "HTML の属性「onerror=")]
+
+
+def test_escaped_markup_is_text_and_passes():
+    assert find_unsafe_markup("&lt;img src=x onerror=alert(1)&gt; は文字として表示されます") == []
