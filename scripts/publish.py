@@ -82,8 +82,8 @@ def _publish(root: Path, dest: Path) -> int:
         if status != 0:
             print(f"公開を中止しました。{dest} は変更していません。", file=sys.stderr)
             return status
-        _swap(staging / "site", dest)
-        print(f"公開しました: {dest}（前の版は {dest.name}.prev に残しています）")
+        kept = _swap(staging / "site", dest)
+        print(f"公開しました: {dest}" + (f"（前の版は {kept.name} に残しています）" if kept else ""))
         return 0
     except KeyboardInterrupt:
         print(f"\n中断しました。{dest} は変更していません。", file=sys.stderr)
@@ -138,11 +138,12 @@ def source_date_epoch(root: Path) -> str:
     return "0"
 
 
-def _swap(new_site: Path, dest: Path) -> None:
+def _swap(new_site: Path, dest: Path) -> Path | None:
+    """Puts `new_site` at `dest`; returns where the previous site was kept, if there was one."""
     previous = dest.with_name(dest.name + ".prev")
     if not dest.exists():
         os.rename(new_site, dest)
-        return
+        return None
     if previous.exists():
         shutil.rmtree(previous)
     if _exchange(new_site, dest):
@@ -150,6 +151,7 @@ def _swap(new_site: Path, dest: Path) -> None:
     else:
         os.rename(dest, previous)
         os.rename(new_site, dest)
+    return previous
 
 
 def _exchange(a: Path, b: Path) -> bool:

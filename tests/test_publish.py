@@ -132,3 +132,10 @@ def test_publish_into_a_new_folder_creates_it(project, tmp_path):
     result = run_publish(project, dest)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (dest / "index.html").is_file() and not dest.with_name("new-site.prev").exists()
+
+
+def test_the_build_date_is_the_commit_time_or_zero_outside_git(tmp_path):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from publish import source_date_epoch
+    assert source_date_epoch(ROOT).isdigit() and int(source_date_epoch(ROOT)) > 1_600_000_000
+    assert source_date_epoch(tmp_path) == "0"

@@ -113,3 +113,16 @@ def test_load_accepts_a_very_long_line():
 def test_load_asks_for_utf8_when_the_file_is_utf16():
     result = load_yaml_bytes("id: a\n".encode("utf-16"), "x.yml")
     assert messages(result) == ["x.yml:1: 文字コードが UTF-16（「Unicode」）で保存されています。エディタで文字コードを「UTF-8」にして保存し直してください"]
+
+
+def test_an_alias_bomb_is_rejected_within_bounded_memory():
+    import tracemalloc
+    levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for previous, name in zip("abcdefghijklmnopqrstuvwxy", "bcdefghijklmnopqrstuvwxyz"):
+        levels.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+    tracemalloc.start()
+    result = load_yaml_text("\n".join(levels) + "\n", "bomb.yml")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 20_000_000  # 9**26 strings if it were expanded
+    assert [e.location.line for e in result.errors] == [2]
