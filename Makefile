@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # unless SOURCE_DATE_EPOCH is set, so it is pinned to the commit time (0 outside a git checkout).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build check publish test system-packages clean
+.PHONY: setup serve build check publish test system-packages clean bench
 
 setup: $(STAMP)
 
@@ -42,3 +42,6 @@ test: $(STAMP) system-packages
 
 clean:
 	rm -rf site $(VENV) .pytest_cache
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py

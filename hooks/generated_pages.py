@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from knowledge_base import load_knowledge_base
+from knowledge_base import load_knowledge_base, order_like_nav
 from page_rendering import (render_checklist_index, render_checklist_page, render_ordinance_index,
                             render_ordinance_page)
 from source_errors import DataErrors, unexpected_failure
@@ -30,12 +30,30 @@ def on_files(files: Files, config) -> Files:
     except Exception as exc:  # a bug must still reach editors as a message, not a traceback
         raise PluginError(unexpected_failure("データ（checklists/・ordinances/）の読み込み", exc)) from None
     config["kb"] = kb  # later events of this build (other hooks) read the same instance
+    kb.checklists = order_like_nav(kb.checklists, list(nav_sources(config.get("nav") or [])))
+    for src_uri, content in render_all_pages(kb).items():
+        files.append(File.generated(config, src_uri, content=content))
+    return files
+
+
+def nav_sources(nav):
+    """Page sources in the order the navigation lists them (nav entries nest as lists/dicts)."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, list):
+        for entry in nav:
+            yield from nav_sources(entry)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from nav_sources(value)
+
+
+def render_all_pages(kb) -> dict:
+    """Every generated page, src_uri -> Markdown (also used by the benchmark's no-hook baseline)."""
     pages = {"checklists/index.md": render_checklist_index(kb.checklists),
              "ordinances/index.md": render_ordinance_index(kb.ordinances)}
     for checklist in kb.checklists:
         pages[checklist.page_src] = render_checklist_page(checklist)
     for ordinance in kb.ordinances:
         pages[ordinance.page_src] = render_ordinance_page(ordinance, kb.citing_items)
-    for src_uri, content in pages.items():
-        files.append(File.generated(config, src_uri, content=content))
-    return files
+    return pages

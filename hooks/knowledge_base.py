@@ -87,3 +87,9 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
             for key in dict.fromkeys(c.ref.key for c in item.basis):
                 citing[key].append((checklist, item))
     return KnowledgeBase(ordinances, checklists, dict(citing))
+
+
+def order_like_nav(checklists: list, nav_sources: list) -> list:
+    """Checklists in the order editors gave them in the navigation; unlisted ones after, by file."""
+    position = {src: index for index, src in enumerate(nav_sources)}
+    return sorted(checklists, key=lambda c: (position.get(c.page_src, len(position)), c.path))

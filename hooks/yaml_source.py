@@ -1,22 +1,24 @@
 """The one entry point for reading editor-written YAML with line numbers.
 
-Files are composed (not constructed) so every value keeps its line. The loader rejects
-what PyYAML would silently accept: duplicate keys (PyYAML keeps the last), tags such as
-`!!python/object` (never constructed, so never executed), anchors and aliases (which make
-alias bombs possible) and merge keys. Files must be UTF-8; a BOM is accepted.
+The located tree is built straight from libyaml's event stream (no PyYAML nodes, no
+constructor), so every value keeps its line and loading 20,000 cautions stays well under
+a second. The loader rejects what PyYAML would silently accept: duplicate keys (PyYAML
+keeps the last), tags such as `!!python/object` (never constructed, so never executed),
+aliases (which make alias bombs possible) and merge keys. Files must be UTF-8; a BOM is
+accepted.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 import re
-from typing import Any, Union
+from typing import Any, NamedTuple, Union
 
 import yaml
 
 from source_errors import DataError, SourceLocation
 
-try:  # libyaml composes with line marks too, and is several times faster
+try:  # libyaml parses with line marks too, and is several times faster
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - libyaml missing
     _Loader = yaml.SafeLoader
@@ -32,17 +34,20 @@ _ALLOWED_SCALAR_TAGS = {
 }
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
 _constructor = yaml.constructor.SafeConstructor()
 
 
-@dataclass(frozen=True)
-class YamlScalar:
+# NamedTuples rather than dataclasses: a large file has hundreds of thousands of values,
+# and tuple construction is several times cheaper.
+class YamlScalar(NamedTuple):
     value: Any  # str, int, float, bool, None, date or datetime
     line: int
     tag: str
     # "|" or ">" for block scalars, whose text starts on the line after `line`; checks that
     # point inside a Markdown value need it to turn an offset into a file line.
-    style: str | None = field(default=None, compare=False)
+    style: str | None = None
 
     @property
     def first_text_line(self) -> int:
@@ -53,14 +58,12 @@ class YamlScalar:
         return self.tag == _STR
 
 
-@dataclass(frozen=True)
-class YamlSequence:
+class YamlSequence(NamedTuple):
     items: tuple
     line: int
 
 
-@dataclass(frozen=True)
-class YamlMapping:
+class YamlMapping(NamedTuple):
     entries: dict  # key (str) -> YamlNode, or None where an error was already reported
     key_lines: dict  # key (str) -> line of the key
     line: int
@@ -76,8 +79,8 @@ class LoadedYaml:
     errors: list = field(default_factory=list)
 
 
-# Real files nest about six levels deep; the limit keeps the recursive walk far from
-# Python's recursion limit (libyaml itself allows 1000 levels).
+# Real files nest about six levels deep; a limit far below libyaml's own (1000) keeps any
+# recursive consumer of the tree far from Python's recursion limit.
 MAX_DEPTH = 50
 
 _STARTS_WHERE_THE_MISTAKE_IS = {"while scanning a quoted scalar", "while scanning a simple key",
@@ -147,8 +150,10 @@ def load_yaml_bytes(data: bytes, display_path: str) -> LoadedYaml:
 
 def load_yaml_text(text: str, display_path: str) -> LoadedYaml:
     result = LoadedYaml(display_path, None)
+    builder = _TreeBuilder(display_path, result.errors)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context in _STARTS_WHERE_THE_MISTAKE_IS and exc.context_mark is not None:
@@ -172,99 +177,167 @@ def load_yaml_text(text: str, display_path: str) -> LoadedYaml:
     except yaml.YAMLError as exc:
         result.errors.append(DataError(SourceLocation(display_path, 0), _translate_yaml_problem(str(exc))))
         return result
-    if node is None:
+    if builder.documents > 1:
+        result.errors.append(DataError(SourceLocation(display_path, builder.second_document_line),
+                                       _translate_yaml_problem("expected a single document")))
+        return result
+    if builder.root is None and not builder.root_rejected:
         result.errors.append(DataError(SourceLocation(display_path, 1), "ファイルが空です。少なくとも id, title, items を書いてください"))
         return result
-    result.root = _convert(node, _Walk(display_path, text, result.errors))
+    result.root = builder.root
     return result
 
 
-@dataclass
-class _Walk:
-    path: str
-    text: str
-    errors: list
-    seen: set = field(default_factory=set)
-    alias_reported: bool = False
-    depth_reported: bool = False
-
-    def first_alias_line(self) -> int:
-        """Composed nodes only know the anchor's line, so the alias is found by parsing again
-        (only on this error path)."""
-        for event in yaml.parse(self.text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent):
-                return event.start_mark.line + 1
-        return 0
+def _resolve_plain(value: str) -> str:
+    for tag, regexp in _IMPLICIT.get(value[:1] if value else "", ()):
+        if regexp.match(value):
+            return tag
+    for tag, regexp in _IMPLICIT.get(None, ()):
+        if regexp.match(value):
+            return tag
+    return _STR
 
 
-def _convert(node: yaml.Node, walk: _Walk, depth: int = 0) -> YamlNode | None:
-    line = node.start_mark.line + 1
-    path, errors = walk.path, walk.errors
-    if depth > MAX_DEPTH:
-        if not walk.depth_reported:
-            walk.depth_reported = True
-            errors.append(DataError(SourceLocation(path, line), _translate_yaml_problem("exceeded maximum nesting depth")))
-        return None
-    if id(node) in walk.seen:
-        # Composed aliases point to the same node object; rejecting them keeps the walk
-        # linear, which is what stops alias bombs. One message per file is enough.
-        if not walk.alias_reported:
-            walk.alias_reported = True
-            errors.append(DataError(SourceLocation(path, walk.first_alias_line() or line),
-                                    "アンカー（&）とエイリアス（*）は使えません。同じ内容をそのまま書いてください"))
-        return None
-    walk.seen.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        if node.tag != _MAP:
-            errors.append(_tag_error(path, line, node.tag))
-            return None
-        entries: dict = {}
-        key_lines: dict = {}
-        for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + 1
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                errors.append(DataError(SourceLocation(path, key_line), "「<<」（マージキー）は使えません。項目をそのまま書いてください"))
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                found = "リスト" if isinstance(key_node, yaml.SequenceNode) else "「キー: 値」のまとまり"
-                errors.append(DataError(SourceLocation(path, key_line),
-                                        f"キーには名前（id、check など）を書いてください（{found}が書かれています）。"
-                                        "「[」「{」で始まる値は引用符（\"…\"）で囲んでください"))
-                continue
-            key = str(key_node.value)
-            if key in entries:
-                errors.append(DataError(
-                    SourceLocation(path, key_line),
-                    f"キー「{key}」が重複しています（{key_lines[key]}行目にもあります）。どちらか一方を削除してください"))
-                continue
-            # None marks a value whose error is already reported, so that validators
-            # neither repeat it nor report the key as missing.
-            entries[key] = _convert(value_node, walk, depth + 1)
-            key_lines[key] = key_line
-        return YamlMapping(entries, key_lines, line)
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != _SEQ:
-            errors.append(_tag_error(path, line, node.tag))
-            return None
-        items = []
-        for child in node.value:
-            converted = _convert(child, walk, depth + 1)
-            if converted is not None:
-                items.append(converted)
-        return YamlSequence(tuple(items), line)
-    if node.tag not in _ALLOWED_SCALAR_TAGS:
-        errors.append(_tag_error(path, line, node.tag))
-        return None
-    try:
-        value = _constructor.construct_object(node, deep=True)
-    except (yaml.constructor.ConstructorError, ValueError, OverflowError):
-        value = node.value
-        return YamlScalar(value, line, _STR, node.style)
-    return YamlScalar(value, line, node.tag, node.style)
+class _Collection:
+    """A mapping or sequence being built; `None` values mark entries whose error is reported."""
+
+    __slots__ = ("is_mapping", "line", "items", "entries", "key_lines", "pending_key", "pending_line", "skip_value")
+
+    def __init__(self, is_mapping: bool, line: int):
+        self.is_mapping = is_mapping
+        self.line = line
+        self.items: list = []
+        self.entries: dict = {}
+        self.key_lines: dict = {}
+        self.pending_key = None  # a key read, waiting for its value
+        self.pending_line = 0
+        self.skip_value = False  # the key was rejected; drop its value
 
 
-def _tag_error(path: str, line: int, tag: str) -> DataError:
+class _TreeBuilder:
+    def __init__(self, path: str, errors: list):
+        self.path = path
+        self.errors = errors
+        self.stack: list[_Collection] = []
+        self.root = None
+        self.documents = 0
+        self.second_document_line = 0
+        self.alias_reported = False
+        self.depth_reported = False
+        self.ignore_depth = 0  # > 0 while skipping a rejected (tagged) collection
+        self.root_rejected = False
+
+    def _error(self, line: int, message: str) -> None:
+        self.errors.append(DataError(SourceLocation(self.path, line), message))
+
+    def feed(self, event) -> None:
+        kind = type(event)
+        if self.ignore_depth:
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self.ignore_depth += 1
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                self.ignore_depth -= 1
+                if not self.ignore_depth:
+                    self._add(None, 0)
+            return
+        if kind is yaml.ScalarEvent:
+            self._scalar(event)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            is_mapping = kind is yaml.MappingStartEvent
+            line = event.start_mark.line + 1
+            if event.tag not in (None, "!", _MAP if is_mapping else _SEQ):
+                self._error(line, _tag_message(event.tag))
+                self.ignore_depth = 1
+                return
+            if len(self.stack) >= MAX_DEPTH:
+                if not self.depth_reported:
+                    self.depth_reported = True
+                    self._error(line, _translate_yaml_problem("exceeded maximum nesting depth"))
+                self.ignore_depth = 1
+                return
+            self.stack.append(_Collection(is_mapping, line))
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            done = self.stack.pop()
+            if done.is_mapping:
+                self._add(YamlMapping(done.entries, done.key_lines, done.line), done.line)
+            else:
+                self._add(YamlSequence(tuple(done.items), done.line), done.line)
+        elif kind is yaml.AliasEvent:
+            if not self.alias_reported:
+                self.alias_reported = True
+                self._error(event.start_mark.line + 1, "アンカー（&）とエイリアス（*）は使えません。同じ内容をそのまま書いてください")
+            self._add(None, event.start_mark.line + 1)
+        elif kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents == 2:
+                self.second_document_line = event.start_mark.line + 1
+
+    def _scalar(self, event) -> None:
+        line = event.start_mark.line + 1
+        value = event.value
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = _resolve_plain(value) if event.implicit[0] else _STR
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.is_mapping and top.pending_key is None and not top.skip_value:
+            self._key(top, value, tag, line)
+            return
+        if tag == _STR:
+            self._add(YamlScalar(value, line, _STR, event.style or None), line)
+            return
+        if tag not in _ALLOWED_SCALAR_TAGS:
+            self._error(line, _tag_message(tag))
+            self._add(None, line)
+            return
+        try:
+            constructed = _constructor.construct_object(yaml.ScalarNode(tag, value, event.start_mark), deep=True)
+        except (yaml.constructor.ConstructorError, ValueError, OverflowError):
+            self._add(YamlScalar(value, line, _STR, event.style or None), line)
+            return
+        self._add(YamlScalar(constructed, line, tag, event.style or None), line)
+
+    def _key(self, top: _Collection, value: str, tag: str, line: int) -> None:
+        if tag == _MERGE:
+            self._error(line, "「<<」（マージキー）は使えません。項目をそのまま書いてください")
+            top.skip_value = True
+            return
+        if tag not in _ALLOWED_SCALAR_TAGS:
+            self._error(line, _tag_message(tag))
+            top.skip_value = True
+            return
+        if value in top.entries:
+            self._error(line, f"キー「{value}」が重複しています（{top.key_lines[value]}行目にもあります）。どちらか一方を削除してください")
+            top.skip_value = True
+            return
+        top.pending_key = value
+        top.pending_line = line
+
+    def _add(self, node, line: int) -> None:
+        if not self.stack:
+            self.root = node
+            self.root_rejected = node is None
+            return
+        top = self.stack[-1]
+        if not top.is_mapping:
+            if node is not None:
+                top.items.append(node)
+            return
+        if top.skip_value:
+            top.skip_value = False
+            return
+        if top.pending_key is None:
+            # A collection used as a key (`[a, b]: c`) or a rejected key value.
+            found = "リスト" if isinstance(node, YamlSequence) else "「キー: 値」のまとまり" if isinstance(node, YamlMapping) else "値"
+            self._error(line, f"キーには名前（id、check など）を書いてください（{found}が書かれています）。"
+                              "「[」「{」で始まる値は引用符（\"…\"）で囲んでください")
+            top.skip_value = True
+            return
+        top.entries[top.pending_key] = node
+        top.key_lines[top.pending_key] = top.pending_line
+        top.pending_key = None
+
+
+def _tag_message(tag: str) -> str:
     shown = tag.replace("tag:yaml.org,2002:", "!!")
-    return DataError(SourceLocation(path, line),
-                     f"YAML のタグ「{shown}」は使えません（安全のため、タグの付いた値は読み込みません）。"
-                     f"「{shown}」を削除して、値をそのまま書いてください")
+    return (f"YAML のタグ「{shown}」は使えません（安全のため、タグの付いた値は読み込みません）。"
+            f"「{shown}」を削除して、値をそのまま書いてください")

@@ -43,3 +43,11 @@ def test_duplicate_checklist_ids_across_files_are_reported(tmp_path):
         load_knowledge_base(project)
     assert [str(e) for e in raised.value.errors] == [
         "checklists/b.yml:1: id: チェックリスト ID「same」は checklists/a.yml でも使われています。別の ID にしてください"]
+
+
+def test_checklists_are_ordered_like_the_navigation_then_by_file(tmp_path):
+    from knowledge_base import order_like_nav
+    project = make_project(tmp_path, {name: item_file(name[0], [name[0].upper() + "-1"]) for name in ("a.yml", "b.yml", "c.yml")})
+    kb = load_knowledge_base(project)
+    ordered = order_like_nav(kb.checklists, ["index.md", "checklists/c.md", "checklists/a.md"])
+    assert [c.id for c in ordered] == ["c", "a", "b"]

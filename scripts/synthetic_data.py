@@ -1,0 +1,78 @@
+"""Synthetic but valid data for benchmarks: N checklists of M cautions citing real provisions.
+
+`main(argv)` writes a complete project copy (code, docs, ordinances) whose checklists/ holds
+only generated files, so a benchmark can build it exactly as the real site is built.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CITATIONS = [
+    "市民活動推進条例第9条第1項第1号", "市民活動推進条例第9条第1項第2号", "市民活動推進条例第9条第1項第3号",
+    "市民活動推進条例第9条第1項第4号", "市民活動推進条例第9条第2項", "市民活動推進条例第9条第3項",
+    "市民活動推進条例第2条第2号", "市民活動推進条例第8条第1号", "市民活動推進条例第8条第2号",
+    "市民活動推進条例第8条第3号", "市民活動推進条例第8条第4号", "市民活動推進条例第8条第5号",
+    "市民活動推進条例第8条第6号", "市民活動推進条例第8条第7号", "自治基本条例第26条第1項", "自治基本条例第26条第2項",
+]
+TAGS = ["目的の共有", "役割分担", "公開", "会計", "個人情報", "安全管理", "保険", "対等な関係", "自主性の尊重", "評価"]
+TOPICS = ["事業の目的", "役割分担表", "経費の負担", "事故への備え", "個人情報の取扱い", "成果の公開", "評価の方法",
+          "協定書の内容", "広報の方法", "会場の確保", "参加者の安全", "報告の時期"]
+IGNORED = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".hypothesis", "tests")
+
+
+def checklist_yaml(index: int, items: int) -> str:
+    prefix = f"S{index:05d}"
+    lines = [f"id: synthetic-{index:05d}", f"title: 合成チェックリスト {index}",
+             "summary: |", "  ベンチマーク用に生成したチェックリストです。", "items:"]
+    for n in range(items):
+        topic = TOPICS[(index + n) % len(TOPICS)]
+        lines += [
+            f"  - id: {prefix}-{n + 1:03d}",
+            f"    check: {topic}について相手方と確認しているか（{index}-{n + 1}）",
+            "    caution: |",
+            f"      {topic}は、協働を進めるうえで行き違いが起きやすい点です。事前に双方で話し合い、",
+            "      決めた内容を記録に残してください。確認できていないときは、次の打合せで取り上げてください。",
+            "    basis:",
+            f"      - {CITATIONS[(index * 7 + n) % len(CITATIONS)]}",
+            f"      - {CITATIONS[(index + n * 3) % len(CITATIONS)]}",
+            f"    tags: [{TAGS[(index + n) % len(TAGS)]}, {TAGS[(index * 3 + n) % len(TAGS)]}]",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def write_synthetic_project(destination: Path, checklists: int, items_per_checklist: int) -> Path:
+    if destination.exists():
+        shutil.rmtree(destination)
+    shutil.copytree(ROOT, destination, ignore=IGNORED)
+    folder = destination / "checklists"
+    for old in folder.glob("*.y*ml"):
+        old.unlink()
+    for index in range(1, checklists + 1):
+        (folder / f"synthetic-{index:05d}.yml").write_text(checklist_yaml(index, items_per_checklist), encoding="utf-8")
+    return destination
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="synthetic_data", description="ベンチマーク用の合成データを作ります")
+    parser.add_argument("destination", type=Path)
+    parser.add_argument("--checklists", type=int, default=1000)
+    parser.add_argument("--items", type=int, default=20, help="1チェックリストあたりの項目数")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return 2 if exc.code else 0
+    if args.checklists < 1 or args.items < 1:
+        print("エラー: --checklists と --items は1以上にしてください", file=sys.stderr)
+        return 2
+    write_synthetic_project(args.destination, args.checklists, args.items)
+    print(f"{args.destination}: {args.checklists} checklists x {args.items} items")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
