@@ -109,3 +109,16 @@ def test_item_lists_with_wrong_types_give_errors_on_real_lines(items, style):
     assert (checklist is None) == bool(errors)
     if checklist is not None:
         assert [item.line for item in checklist.items] == sorted(item.line for item in checklist.items)
+
+
+MARKUP_PIECES = st.sampled_from(["<", ">", "script", "iframe", "on", "error", "click", "=", "\"", "'", "{", "}", "(", ")",
+                                 "[", "]", ":", "javascript", "data", "&#115;", "&colon;", "&", ";", "\t", "\n", " ",
+                                 "協働", "![x]", "http", "//", "src", "srcset"])
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=200), st.lists(MARKUP_PIECES, max_size=40).map("".join)))
+def test_the_markdown_check_never_fails_and_points_inside_the_text(text):
+    from markdown_safety import find_unsafe_markup
+    for problem in find_unsafe_markup(text):
+        assert 0 <= problem.line_offset <= text.count("\n") and problem.message
