@@ -91,14 +91,13 @@ def _is_outside(url: str) -> bool:
 
 
 def _target_file(site: Path, page: Path, path: str) -> Path:
-    relative_page = page.relative_to(site).as_posix()
+    if not path:  # "#anchor" on the same page
+        return page
     if path.startswith("/"):
         joined = path.lstrip("/")
     else:
-        joined = posixpath.join(posixpath.dirname(relative_page), path)
-    target = site / posixpath.normpath(joined) if joined else page
-    if not path:
-        return page
+        joined = posixpath.join(posixpath.dirname(page.relative_to(site).as_posix()), path)
+    target = site / posixpath.normpath(joined)
     if target.is_dir() or path.endswith("/"):
         target = target / "index.html"
     return target
