@@ -177,3 +177,28 @@ def _theme_feature_problems(parser: _PageParser) -> list[str]:
     if "md-source" in parser.classes:
         problems.append("リポジトリへのリンク（repo_url）があります（テーマが api.github.com に問い合わせます）")
     return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python scripts/site_checks.py site/`: 0 no problems, 1 problems (printed), 2 usage."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(prog="site_checks", description="作成したサイトのリンクと外部リクエストを検査します")
+    parser.add_argument("site", type=Path, help="サイトのフォルダ（例: site）")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return 2 if exc.code else 0
+    if not (args.site / "index.html").is_file():
+        print(f"エラー: {args.site} はサイトのフォルダではありません（index.html がありません）", file=sys.stderr)
+        return 2
+    problems = link_problems(args.site) + outside_resource_problems(args.site)
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} 件の問題があります。" if problems else "OK: リンク切れと外部からの読み込みはありません", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -33,3 +33,13 @@ def test_the_crawler_reports_missing_pages_missing_anchors_and_root_links(tmp_pa
         'index.html: <a href="missing/"> のリンク先 missing/index.html がありません',
         'index.html: <img src="assets/none.png"> のリンク先 assets/none.png がありません',
     ]
+
+
+def test_the_script_exits_0_1_2(tmp_path, capsys):
+    from site_checks import main
+    write(tmp_path / "ok", "index.html", '<a href="#x" id="x">x</a>')
+    write(tmp_path / "bad", "index.html", '<a href="gone.html">x</a>')
+    assert main([str(tmp_path / "ok")]) == 0
+    assert main([str(tmp_path / "bad")]) == 1
+    assert capsys.readouterr().out == "index.html: <a href=\"gone.html\"> のリンク先 gone.html がありません\n"
+    assert main([str(tmp_path / "missing")]) == 2 and main([]) == 2
