@@ -1,6 +1,7 @@
 """Property: whatever text or bytes an editor saves, the loader and the validators either
 accept it or return located errors (file, line >= 0, a Japanese message) — they never raise."""
 import datetime
+import re
 from pathlib import Path
 
 import yaml
@@ -34,7 +35,8 @@ def assert_located(errors, path=PATH, text=None):
         assert error.location.path == path and error.location.line >= 0
         assert isinstance(error.message, str) and error.message
         if text is not None:
-            assert error.location.line <= text.count("\n") + text.count("\r") + 2
+            # YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR.
+            assert error.location.line <= len(re.findall("\r\n|[\n\r\x85\u2028\u2029]", text)) + 2
 
 
 def load_and_validate(text):
