@@ -166,6 +166,11 @@ def load_yaml_text(text: str, display_path: str) -> LoadedYaml:
         if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
             # libyaml does not name the tab in its message ("found character that cannot start any token")
             problem = "found a tab character"
+        japanese_slip = _full_width_slip(lines, mark.line if mark is not None else -1)
+        if japanese_slip is not None:
+            line, message = japanese_slip
+            result.errors.append(DataError(SourceLocation(display_path, line), message))
+            return result
         result.errors.append(DataError(SourceLocation(display_path, line), _translate_yaml_problem(problem)))
         return result
     except yaml.reader.ReaderError as exc:
@@ -184,8 +189,33 @@ def load_yaml_text(text: str, display_path: str) -> LoadedYaml:
     if builder.root is None and not builder.root_rejected:
         result.errors.append(DataError(SourceLocation(display_path, 1), "ファイルが空です。少なくとも id, title, items を書いてください"))
         return result
+    if isinstance(builder.root, YamlScalar) and isinstance(builder.root.value, str):
+        # Every colon full-width: the whole file reads as one string.
+        lines = text.splitlines()
+        first = next((index for index, line in enumerate(lines) if _FULL_WIDTH_COLON_KEY.match(line)), None)
+        if first is not None:
+            result.errors.append(DataError(SourceLocation(display_path, first + 1), _FULL_WIDTH_COLON_MESSAGE))
+            return result
     result.root = builder.root
     return result
+
+
+# Slips of a Japanese input method that YAML reads as something else entirely: a full-width
+# colon makes `id：a` plain text (the error then shows up lines later), a full-width space
+# before a key becomes part of the key.
+_FULL_WIDTH_COLON_KEY = re.compile(r"^[ ]*(?:-[ ]+)?[a-z_][a-z0-9_]*[ \u3000]*：")
+_FULL_WIDTH_SPACE_MESSAGE = "字下げに全角スペースが使われています。字下げには半角スペースを使ってください"
+_FULL_WIDTH_COLON_MESSAGE = "全角のコロン「：」が使われています。「キー: 値」のコロンは半角の「:」にして、後ろに半角スペースを入れてください"
+
+
+def _full_width_slip(lines: list[str], error_index: int) -> tuple[int, str] | None:
+    """The (line, message) of a full-width colon or indent at or just before a syntax error."""
+    if 0 <= error_index < len(lines) and re.match(r"^[ ]*\u3000", lines[error_index]):
+        return error_index + 1, _FULL_WIDTH_SPACE_MESSAGE
+    for index in range(max(error_index - 5, 0), min(error_index, len(lines) - 1) + 1):
+        if _FULL_WIDTH_COLON_KEY.match(lines[index]):
+            return index + 1, _FULL_WIDTH_COLON_MESSAGE
+    return None
 
 
 def _resolve_plain(value: str) -> str:
@@ -297,6 +327,10 @@ class _TreeBuilder:
         self._add(YamlScalar(constructed, line, tag, event.style or None), line)
 
     def _key(self, top: _Collection, value: str, tag: str, line: int) -> None:
+        if value[:1] == "\u3000":
+            self._error(line, _FULL_WIDTH_SPACE_MESSAGE)
+            top.skip_value = True
+            return
         if tag == _MERGE:
             self._error(line, "「<<」（マージキー）は使えません。項目をそのまま書いてください")
             top.skip_value = True

@@ -126,3 +126,15 @@ def test_an_alias_bomb_is_rejected_within_bounded_memory():
     tracemalloc.stop()
     assert peak < 20_000_000  # 9**26 strings if it were expanded
     assert [e.location.line for e in result.errors] == [2]
+
+
+def test_load_names_full_width_slips_of_the_input_method():
+    assert messages(load_yaml_text("id：a\ntitle: x\n", "x.yml")) == [
+        "x.yml:1: 全角のコロン「：」が使われています。「キー: 値」のコロンは半角の「:」にして、後ろに半角スペースを入れてください"]
+    assert messages(load_yaml_text("id: a\nitems:\n\u3000- id: A\n", "x.yml")) == [
+        "x.yml:3: 字下げに全角スペースが使われています。字下げには半角スペースを使ってください"]
+
+
+def test_load_keeps_full_width_spaces_and_colons_inside_text():
+    result = load_yaml_text("caution: |\n  \u3000段落です。\n  NPO：特定非営利活動法人\ntitle: 注意：本文\n", "x.yml")
+    assert result.errors == [] and result.root.entries["caution"].value.startswith("\u3000段落です。")
