@@ -6,9 +6,12 @@ id, check, caution, basis, tags) must always stay valid; later fields are option
 from __future__ import annotations
 
 from dataclasses import dataclass
+import hashlib
+import json
 from pathlib import Path
 
 from citations import CitationError, CitationResolver, ProvisionRef
+from conditions import read_applies_when, read_profile
 from field_specs import FieldSpec, ITEM_ID_PATTERN, MappingReader, SLUG_PATTERN
 from source_errors import DataError, SourceLocation, unexpected_error
 from yaml_source import load_yaml_file
@@ -18,6 +21,7 @@ CHECKLIST_FIELDS = [
     FieldSpec("title", "line", True, "チェックリストの題名です", example="企画・協働の検討段階の留意事項"),
     FieldSpec("summary", "markdown", False, "チェックリストの説明です（Markdown）"),
     FieldSpec("items", "list", True, "確認項目（留意事項）のリストです"),
+    FieldSpec("profile", "list", False, "最初に尋ねる質問のリストです（協働の形態など）。項目の applies_when で、答えに応じて表示する項目を絞ります"),
 ]
 ITEM_FIELDS = [
     FieldSpec("id", "item_id", True, "項目の識別子です（半角英数字とハイフン、全チェックリストで一意）。ページ内のアンカーになります", ITEM_ID_PATTERN, "KK-01"),
@@ -25,6 +29,7 @@ ITEM_FIELDS = [
     FieldSpec("caution", "markdown", True, "留意事項です: 何に気をつけるか、なぜか、できていないときに何をするか（Markdown）"),
     FieldSpec("basis", "string_list", False, "根拠となる条例の規定のリストです", example="市民活動推進条例第9条第1項第1号"),
     FieldSpec("tags", "string_list", False, "検索や一覧に使うタグのリストです", example="[目的の共有, 役割分担]"),
+    FieldSpec("applies_when", "mapping", False, "この項目が当てはまる条件です（profile の質問 ID: 選択肢 ID のリスト）", example="{keitai: [itaku, hojo]}"),
 ]
 
 
@@ -43,6 +48,7 @@ class ChecklistItem:
     basis: tuple  # of Citation
     tags: tuple  # of str
     line: int
+    applies_when: tuple = ()  # of conditions.Condition; empty = always applies
 
 
 @dataclass(frozen=True)
@@ -53,10 +59,27 @@ class Checklist:
     items: tuple  # of ChecklistItem
     path: str  # relative source path, e.g. checklists/keikaku.yml
     line: int
+    profile: tuple = ()  # of conditions.ProfileQuestion
 
     @property
     def page_src(self) -> str:
         return f"checklists/{self.id}.md"
+
+    def question(self, question_id: str):
+        return next((q for q in self.profile if q.id == question_id), None)
+
+
+def content_version(checklist: Checklist) -> str:
+    """A short hash of everything an answer depends on: browsers key saved answers by it,
+    so a changed checklist starts fresh instead of showing answers to other questions."""
+    data = {
+        "id": checklist.id,
+        "profile": [[q.id, q.question, [[o.id, o.label] for o in q.options]] for q in checklist.profile],
+        "items": [[i.id, i.check, i.caution, [c.text for c in i.basis], [[c.question, list(c.options)] for c in i.applies_when]]
+                  for i in checklist.items],
+    }
+    encoded = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()[:12]
 
 
 def load_checklist(path: Path, display_path: str, resolver: CitationResolver, errors: list) -> Checklist | None:
@@ -79,10 +102,11 @@ def read_checklist(root, path: str, resolver: CitationResolver, errors: list) ->
     checklist_id = reader.string("id")
     title = reader.string("title")
     summary = reader.string("summary")
+    profile = read_profile(reader.raw("profile"), path, "profile", errors)
     items = []
     seen: dict = {}
     for index, node in enumerate(reader.sequence("items", allow_empty=False), start=1):
-        item = read_item(node, path, f"items[{index}]", resolver, errors)
+        item = read_item(node, path, f"items[{index}]", resolver, errors, profile)
         if item is None:
             continue
         if item.id in seen:
@@ -93,10 +117,11 @@ def read_checklist(root, path: str, resolver: CitationResolver, errors: list) ->
         items.append(item)
     if len(errors) > count or checklist_id is None or title is None:
         return None
-    return Checklist(checklist_id, title, summary, tuple(items), path, root.line)
+    return Checklist(checklist_id, title, summary, tuple(items), path, root.line, profile)
 
 
-def read_item(node, path: str, key_path: str, resolver: CitationResolver, errors: list) -> ChecklistItem | None:
+def read_item(node, path: str, key_path: str, resolver: CitationResolver, errors: list,
+              profile: tuple = ()) -> ChecklistItem | None:
     count = len(errors)
     reader = MappingReader(node, path, key_path, ITEM_FIELDS, errors, "確認項目")
     if not reader.ok:
@@ -114,6 +139,7 @@ def read_item(node, path: str, key_path: str, resolver: CitationResolver, errors
     for text, line in reader.string_list("tags"):
         if text not in tags:
             tags.append(text)
+    applies_when = read_applies_when(reader.raw("applies_when"), path, f"{key_path}.applies_when", profile, errors)
     if len(errors) > count or None in (item_id, check, caution):
         return None
-    return ChecklistItem(item_id, check, caution.strip(), tuple(basis), tuple(tags), node.line)
+    return ChecklistItem(item_id, check, caution.strip(), tuple(basis), tuple(tags), node.line, applies_when)

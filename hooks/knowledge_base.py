@@ -11,11 +11,13 @@ from pathlib import Path
 
 from checklist_model import Checklist, load_checklist
 from citations import CitationResolver
+from flow_model import check_outcome_links, load_flow
 from ordinance_model import Ordinance, load_ordinance
 from source_errors import DataError, DataErrors, SourceLocation
 
 CHECKLIST_DIR = "checklists"
 ORDINANCE_DIR = "ordinances"
+FLOW_DIR = "flows"
 
 
 @dataclass
@@ -23,6 +25,7 @@ class KnowledgeBase:
     ordinances: list
     checklists: list
     citing_items: dict = field(default_factory=dict)  # (ordinance_id, anchor) -> [(Checklist, ChecklistItem)]
+    flows: list = field(default_factory=list)
 
     def ordinance(self, ordinance_id: str) -> Ordinance:
         return next(o for o in self.ordinances if o.id == ordinance_id)
@@ -79,6 +82,7 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
         if not duplicate:
             checklist_ids[checklist.id] = checklist.path
             checklists.append(checklist)
+    flows = load_flows(root, checklists, errors)
     if errors:
         raise DataErrors(errors)
     citing: dict = defaultdict(list)
@@ -86,7 +90,31 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
         for item in checklist.items:
             for key in dict.fromkeys(c.ref.key for c in item.basis):
                 citing[key].append((checklist, item))
-    return KnowledgeBase(ordinances, checklists, dict(citing))
+    return KnowledgeBase(ordinances, checklists, dict(citing), flows)
+
+
+def load_flows(root: Path, checklists: list, errors: list) -> list:
+    # Outcome links are checked only over a clean set of checklists: a checklist dropped for
+    # its own errors would otherwise also show up as "missing" here.
+    checklists_ok = not errors
+    flows = []
+    flow_ids: dict = {}
+    for path in data_files(root, FLOW_DIR):
+        flow = load_flow(path, relative(root, path), errors)
+        if flow is None:
+            continue
+        if flow.id in flow_ids:
+            errors.append(DataError(SourceLocation(flow.path, flow.line),
+                                    f"id: 流れの ID「{flow.id}」は {flow_ids[flow.id]} でも使われています。別の ID にしてください"))
+            continue
+        flow_ids[flow.id] = flow.path
+        if checklists_ok:
+            link_errors = check_outcome_links(flow, checklists)
+            errors.extend(link_errors)
+            if link_errors:
+                continue
+        flows.append(flow)
+    return flows
 
 
 def order_like_nav(checklists: list, nav_sources: list) -> list:

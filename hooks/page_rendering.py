@@ -7,10 +7,12 @@ Plain-text fields are escaped here; Markdown fields are passed through.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 
-from checklist_model import Checklist, ChecklistItem
+from checklist_model import Checklist, ChecklistItem, content_version
+from conditions import condition_labels, conditions_as_data
 from ordinance_model import Ordinance, provision_anchor
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
@@ -31,6 +33,8 @@ def relative_link(from_src: str, to_src: str, anchor: str | None = None) -> str:
 
 
 def render_checklist_page(checklist: Checklist) -> str:
+    """A decision page: complete without JavaScript (every item, caution and basis shown,
+    conditions as labels); decision.js adds the answers, the summary and the filtering."""
     src = checklist.page_src
     lines = [
         "---",
@@ -45,20 +49,85 @@ def render_checklist_page(checklist: Checklist) -> str:
     ]
     if checklist.summary:
         lines += [checklist.summary.strip(), ""]
+    lines += render_decision_summary(checklist)
+    if checklist.profile:
+        lines += render_profile_form(checklist)
     for item in checklist.items:
-        lines += render_checklist_item(item, src)
+        lines += render_checklist_item(item, src, checklist.profile)
     return "\n".join(lines) + "\n"
 
 
-def render_checklist_item(item: ChecklistItem, src: str) -> list[str]:
-    lines = [
-        f"## {escape_text(item.check)} {{ #{item.id} .kb-item }}",
+def render_decision_summary(checklist: Checklist) -> list[str]:
+    """The sticky summary, filled in by decision.js; `hidden` keeps it out of pages read
+    without JavaScript, where it could never change."""
+    total = len(checklist.items)
+    return [
+        f'<section class="kb-summary" data-checklist="{escape_attr(checklist.id)}" '
+        f'data-version="{content_version(checklist)}" aria-label="回答の状況" hidden>',
+        '<div class="kb-summary-bar">',
+        f'<p class="kb-summary-count" role="status" aria-live="polite">回答 <span class="kb-answered">0</span> / '
+        f'<span class="kb-total">{total}</span>　未対応の留意事項 <span class="kb-open-count">{total}</span> 件</p>',
+        f'<progress class="kb-progress" max="{total}" value="0" aria-label="回答の進み具合"></progress>',
+        '<button type="button" class="kb-copy-share md-button">共有リンクをコピー</button>',
+        '<button type="button" class="kb-reset md-button">回答をリセット</button>',
+        "</div>",
+        '<p class="kb-copy-status" role="status"></p>',
+        '<details class="kb-open-cautions"><summary>未対応の留意事項（いいえ・未回答）の一覧と共有リンク</summary>',
+        '<ul class="kb-open-list"></ul>',
+        '<p><a class="kb-share-link" href="#">この回答を共有するリンク</a>（上司や同僚に送ると、同じ回答の状態で開きます）</p>',
+        '<p class="kb-privacy">回答はこのブラウザの中にだけ保存され、どこにも送信されません。共有するリンクには回答だけが含まれます。</p>',
+        "</details>",
+        "</section>",
         "",
-        f'<p class="kb-item-meta"><span class="kb-item-id">{escape_attr(item.id)}</span>'
-        + "".join(f' <span class="kb-tag">{escape_attr(tag)}</span>' for tag in item.tags)
-        + "</p>",
+    ]
+
+
+def render_profile_form(checklist: Checklist) -> list[str]:
+    lines = ['<div class="kb-profile" hidden>',
+             '<p class="kb-profile-intro">次の質問に答えると、当てはまる項目だけを表示します（答えないときはすべて表示します）。</p>']
+    for question in checklist.profile:
+        name = f"kb-profile-{question.id}"
+        lines.append(f'<fieldset class="kb-profile-question" data-question="{escape_attr(question.id)}">'
+                     f"<legend>{escape_attr(question.question)}</legend>")
+        choices = [("", "指定しない")] + [(o.id, o.label) for o in question.options]
+        for value, label in choices:
+            checked = " checked" if value == "" else ""
+            lines.append(f'<label><input type="radio" name="{name}" value="{escape_attr(value)}"{checked}> {escape_attr(label)}</label>')
+        lines.append("</fieldset>")
+    lines += ['<p class="kb-filter-note" role="status"></p>', "</div>", ""]
+    return lines
+
+
+ANSWERS = (("yes", "はい"), ("no", "いいえ"), ("na", "該当しない"))
+
+
+def render_checklist_item(item: ChecklistItem, src: str, profile: tuple = ()) -> list[str]:
+    applies = ""
+    if item.applies_when:
+        data = json.dumps(conditions_as_data(item.applies_when), ensure_ascii=False, separators=(",", ":"))
+        applies = f' data-applies="{escape_attr(data)}"'
+    meta = (f'<p class="kb-item-meta"><span class="kb-item-id">{escape_attr(item.id)}</span>'
+            + "".join(f' <span class="kb-tag">{escape_attr(tag)}</span>' for tag in item.tags)
+            + "".join(f' <span class="kb-condition">{escape_attr(label)}</span>'
+                      for label in condition_labels(item.applies_when, profile))
+            + "</p>")
+    radios = "".join(
+        f'<label><input type="radio" name="kb-answer-{escape_attr(item.id)}" value="{value}"> {label}</label>'
+        for value, label in ANSWERS)
+    lines = [
+        f'<div class="kb-item" data-item="{escape_attr(item.id)}"{applies} markdown>',
+        "",
+        f"## {escape_text(item.check)} {{ #{item.id} }}",
+        "",
+        meta,
+        "",
+        f'<fieldset class="kb-answer"><legend>回答（{escape_attr(item.id)}）</legend>{radios}</fieldset>',
+        "",
+        '<div class="kb-caution" markdown>',
         "",
         item.caution,
+        "",
+        "</div>",
         "",
     ]
     if item.basis:
@@ -66,6 +135,7 @@ def render_checklist_item(item: ChecklistItem, src: str) -> list[str]:
             f"[{escape_text(c.ref.label)}]({relative_link(src, c.ref.page_src, c.ref.anchor)})" for c in item.basis
         )
         lines += [f"**根拠**: {links}", "{ .kb-basis }", ""]
+    lines += ["</div>", ""]
     return lines
 
 

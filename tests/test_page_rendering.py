@@ -26,12 +26,12 @@ def test_relative_link_points_from_one_virtual_page_to_another():
 def test_checklist_page_gives_each_item_its_id_as_anchor_and_links_its_basis(tmp_path):
     kb = load_fixture_kb(tmp_path)
     page = render_checklist_page(kb.checklists[0])
-    assert "## 役割分担を決めているか { #AF-01 .kb-item }" in page
+    assert '<div class="kb-item" data-item="AF-01" markdown>\n\n## 役割分担を決めているか { #AF-01 }' in page
     assert "[市民活動推進条例第9条第1項第2号](../ordinances/shimin-katsudo.md#art9-para1-item2)" in page
     assert "[自治基本条例第26条第2項](../ordinances/jichi-kihon.md#art26-para2)" in page
     assert "[市民活動推進条例第8条第6号](../ordinances/shimin-katsudo.md#art8-para1-item6)" in page
     assert '<span class="kb-tag">対等な関係</span>' in page
-    assert "{ #af-02 .kb-item }" in page
+    assert "{ #af-02 }" in page and 'data-item="af-02"' in page
 
 
 def test_ordinance_page_lists_citing_cautions_under_each_provision(tmp_path):
@@ -51,3 +51,31 @@ def test_ordinance_page_gives_every_provision_a_number_based_anchor(tmp_path):
                "art9", "art9-para1", *[f"art9-para1-item{n}" for n in range(1, 5)], "art9-para2", "art9-para3"]
     for anchor in anchors:
         assert f'id="{anchor}"' in page or f"#{anchor} " in page, anchor
+
+
+def test_checklist_item_follows_the_markup_contract(tmp_path):
+    kb = load_fixture_kb(tmp_path, "conditional.yml")
+    page = render_checklist_page(kb.checklists[0])
+    item = page[page.index('data-item="CD-03"'):]  # the last item of the page
+    assert 'data-applies="{&quot;keitai&quot;:[&quot;itaku&quot;,&quot;hojo&quot;],&quot;kikan&quot;:[&quot;choki&quot;]}"' in item
+    assert '<span class="kb-condition">委託・補助の場合</span> <span class="kb-condition">複数年度の場合</span>' in item
+    assert '<fieldset class="kb-answer"><legend>回答（CD-03）</legend>' in item
+    for value, label in [("yes", "はい"), ("no", "いいえ"), ("na", "該当しない")]:
+        assert f'<label><input type="radio" name="kb-answer-CD-03" value="{value}"> {label}</label>' in item
+    assert item.index("kb-item-meta") < item.index("kb-answer") < item.index("kb-caution") < item.index(".kb-basis")
+
+
+def test_checklist_page_carries_summary_with_content_version_and_profile_questions(tmp_path):
+    from checklist_model import content_version
+    kb = load_fixture_kb(tmp_path, "conditional.yml")
+    checklist = kb.checklists[0]
+    page = render_checklist_page(checklist)
+    assert f'data-checklist="conditional" data-version="{content_version(checklist)}"' in page
+    assert 'aria-live="polite"' in page and '<progress class="kb-progress" max="3"' in page
+    assert '<fieldset class="kb-profile-question" data-question="keitai"><legend>協働の形態はどれですか</legend>' in page
+    assert '<input type="radio" name="kb-profile-kikan" value="choki"> 複数年度' in page
+
+
+def test_checklist_without_profile_has_no_profile_form_and_no_conditions(tmp_path):
+    page = render_checklist_page(load_fixture_kb(tmp_path).checklists[0])
+    assert "kb-profile" not in page and "kb-condition" not in page and "data-applies" not in page
