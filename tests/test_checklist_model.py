@@ -22,11 +22,17 @@ VALID_FILES = sorted((FIXTURES / "valid").glob("*.yml"))
 REGENERATE = os.environ.get("KB_REGEN_EXPECTED") == "1"
 
 
-def make_project(tmp_path: Path, checklist_files: dict, ordinance_files: dict | None = None) -> Path:
-    """The project's ordinances (overlaid with `ordinance_files`, same name replaces) and the given checklists."""
+def make_project(tmp_path: Path, checklist_files: dict, ordinance_files: dict | None = None,
+                 flow_files: dict | None = None) -> Path:
+    """The project's ordinances (overlaid with `ordinance_files`, same name replaces), the given
+    checklists and, if any, the given flows."""
     shutil.copytree(ROOT / "ordinances", tmp_path / "ordinances")
     for name, data in (ordinance_files or {}).items():
         (tmp_path / "ordinances" / name).write_bytes(data)
+    if flow_files:
+        (tmp_path / "flows").mkdir()
+        for name, data in flow_files.items():
+            (tmp_path / "flows" / name).write_bytes(data)
     (tmp_path / "checklists").mkdir()
     for name, data in checklist_files.items():
         (tmp_path / "checklists" / name).write_bytes(data)
@@ -65,7 +71,8 @@ def test_invalid_fixture_reports_exactly_its_expected_messages(tmp_path, fixture
 def test_invalid_fixture_folder_reports_exactly_its_expected_messages(tmp_path, folder):
     files = {p.name: p.read_bytes() for p in sorted((folder / "checklists").glob("*.yml"))}
     ordinances = {p.name: p.read_bytes() for p in sorted((folder / "ordinances").glob("*.yml"))}
-    project = make_project(tmp_path, files, ordinances)
+    flows = {p.name: p.read_bytes() for p in sorted((folder / "flows").glob("*.yml"))}
+    project = make_project(tmp_path, files, ordinances, flows)
     assert_expected(error_lines(project), folder / "expected.txt")
 
 

@@ -111,6 +111,9 @@ def test_payloads_show_as_text_and_no_script_runs_in_the_browser(page, payload_u
     assert page.locator("h1").first.inner_text().startswith("<img src=x onerror=alert('KB-PAYLOAD-title')> & \"題名\"")
     assert page.title().startswith("<img src=x onerror=alert('KB-PAYLOAD-title')>")
     assert "<svg onload=alert('KB-PAYLOAD-tag')>" in page.locator(".kb-tag").all_inner_texts()
+    assert page.locator(".kb-condition").first.inner_text() == "<script>alert('KB-PAYLOAD-label')</script>委託の場合"
+    page.locator("input[name='kb-profile-keitai'][value='hojo']").check()  # decision.js filters by the answer
+    assert page.locator(".kb-profile-question legend").inner_text().startswith("<img src=x onerror=")
     page.emulate_media(media="print")
     assert page.locator("#PL-03").is_visible()
     page.emulate_media(media="screen")
