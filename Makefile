@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # unless SOURCE_DATE_EPOCH is set, so it is pinned to the commit time (0 outside a git checkout).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build check publish test system-packages clean bench
+.PHONY: setup serve build pdf check publish test system-packages clean bench
 
 setup: $(STAMP)
 
@@ -25,6 +25,11 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+# PDFs take Chromium and several seconds per checklist, so the ordinary build leaves them out
+# (its 「PDFをダウンロード」 links stay hidden); `make pdf` is the build plus the PDFs.
+pdf: build
+	$(BIN)/python scripts/make_pdf.py --site site $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL))
 
 check: $(STAMP)
 	$(BIN)/python scripts/check.py

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import posixpath
 
+from cjk_soft_breaks import join_soft_breaks_text
 from flow_model import Flow, Outcome, Question, Step, walk_steps
 from page_rendering import escape_attr, escape_text, relative_link
 
@@ -57,7 +58,7 @@ def _render_question(flow: Flow, step: Step, src: str) -> list[str]:
         lines += [f'<p class="kb-step-progress">質問 {len(step.answers) + 1}（これまでの回答は下にあります）</p>', ""]
     lines += [f"## {escape_text(question.question)} {{ #kb-step }}", ""]
     if question.help:
-        lines += [question.help, ""]
+        lines += [join_soft_breaks_text(question.help), ""]
     lines += ['<div class="kb-chooser-answers" markdown>', ""]
     for answer in question.answers:
         target = step_src(flow, step.slug_path + (answer.id,))
@@ -74,7 +75,7 @@ def _render_outcome(flow: Flow, step: Step, src: str, checklists: dict) -> list[
     lines = [
         f"## おすすめの形態: {escape_text(outcome.title)} {{ #kb-step }}",
         "",
-        outcome.summary,
+        join_soft_breaks_text(outcome.summary),
         "",
     ]
     specific = [item for item in checklist.items if _matches(item, outcome)]

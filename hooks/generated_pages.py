@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from cjk_soft_breaks import CjkSoftBreakExtension
 from knowledge_base import load_knowledge_base, order_like_nav
 from page_rendering import (render_checklist_index, render_checklist_page, render_ordinance_index,
                             render_ordinance_page)
@@ -19,6 +20,12 @@ from source_errors import DataErrors, unexpected_failure
 
 def project_root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config):
+    # Japanese paragraphs wrapped over several lines must not show a space at each wrap.
+    config.markdown_extensions.append(CjkSoftBreakExtension())
+    return config
 
 
 def on_files(files: Files, config) -> Files:

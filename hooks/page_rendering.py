@@ -11,6 +11,7 @@ import json
 import posixpath
 import re
 
+from cjk_soft_breaks import join_soft_breaks_text
 from checklist_model import Checklist, ChecklistItem, content_version
 from conditions import condition_labels, conditions_as_data
 from ordinance_model import Ordinance, provision_anchor
@@ -48,7 +49,7 @@ def render_checklist_page(checklist: Checklist) -> str:
         "",
     ]
     if checklist.summary:
-        lines += [checklist.summary.strip(), ""]
+        lines += [join_soft_breaks_text(checklist.summary.strip()), ""]
     lines += render_decision_summary(checklist)
     if checklist.profile:
         lines += render_profile_form(checklist)
@@ -125,7 +126,7 @@ def render_checklist_item(item: ChecklistItem, src: str, profile: tuple = ()) ->
         "",
         '<div class="kb-caution" markdown>',
         "",
-        item.caution,
+        join_soft_breaks_text(item.caution),
         "",
         "</div>",
         "",

@@ -10,6 +10,7 @@ Writes a Markdown table (default docs/maintainers/benchmark.md). Not part of `ma
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import platform
@@ -27,6 +28,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 ITEMS_PER_CHECKLIST = 20
+BIG_CHECKLIST_ITEMS = 200
 
 
 def peak_memory_mb() -> float:
@@ -98,16 +100,88 @@ def write_baseline_project(project: Path, destination: Path) -> Path:
     return destination
 
 
-def measure_size(label: str, project: Path, work: Path) -> dict:
+def measure_size(label: str, project: Path, work: Path, keep_site: bool = False) -> dict:
     row = {"label": label}
     row["check"] = run_child("check", str(project))
     row["build"] = run_child("build", str(project), str(work / f"site-{label}"))
     baseline = write_baseline_project(project, work / f"baseline-{label}")
     row["baseline"] = run_child("build", str(baseline), str(work / f"site-baseline-{label}"))
-    shutil.rmtree(work / f"site-{label}", ignore_errors=True)
+    if keep_site:
+        row["site"] = str(work / f"site-{label}")
+    else:
+        shutil.rmtree(work / f"site-{label}", ignore_errors=True)
     shutil.rmtree(work / f"site-baseline-{label}", ignore_errors=True)
     shutil.rmtree(baseline, ignore_errors=True)
     return row
+
+
+def decision_page_metrics(site_dir: Path, checklist_id: str, answers: int = 50) -> dict:
+    """In Chromium: bytes of a checklist page without the search index, time from navigation
+    to an interactive summary, and the time one answer takes (handler, and until the next frame)."""
+    import statistics
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import CHROMIUM, CHROMIUM_ARGS, serve_directory
+    from playwright.sync_api import sync_playwright
+
+    server, base = serve_directory(site_dir)
+    sizes: dict = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+
+            def record(response):
+                try:
+                    body = response.body()
+                    sizes[response.url] = (len(body), len(gzip.compress(body, 6)))
+                except Exception:  # redirects and aborted loads have no body
+                    pass
+
+            page.on("response", record)
+            loads = []
+            for _ in range(5):
+                page.goto(base + f"checklists/{checklist_id}/", wait_until="load")
+                page.wait_for_function("() => { const s = document.querySelector('.kb-summary');"
+                                       " return s && !s.hidden && s.getAttribute('data-kb-ready'); }", polling="raf")
+                loads.append(page.evaluate("() => performance.now()"))
+            handler, frame = [], []
+            radios = page.locator(".kb-answer input[value='no']")
+            count = radios.count()
+            for index in range(min(answers, count)):
+                timing = page.evaluate(
+                    """(index) => new Promise(resolve => {
+                        const radio = document.querySelectorAll(".kb-answer input[value='no']")[index];
+                        const start = performance.now();
+                        radio.click();
+                        const handled = performance.now();
+                        requestAnimationFrame(() => setTimeout(() => resolve([handled - start, performance.now() - start]), 0));
+                    })""", index)
+                handler.append(timing[0])
+                frame.append(timing[1])
+            browser.close()
+    finally:
+        server.shutdown()
+    own = {url: size for url, size in sizes.items() if "search_index" not in url and "/search/" not in url}
+    def p95(values):
+        return sorted(values)[max(0, int(round(0.95 * len(values))) - 1)]
+    return {"items": count, "page_bytes": sum(raw for raw, _ in own.values()),
+            "page_gzip_bytes": sum(packed for _, packed in own.values()), "load_ms": statistics.median(loads),
+            "answer_handler_ms_median": statistics.median(handler), "answer_handler_ms_p95": p95(handler),
+            "answer_frame_ms_median": statistics.median(frame), "answer_frame_ms_p95": p95(frame)}
+
+
+def render_browser_table(browser_rows: list) -> str:
+    lines = ["", "## チェックリストのページ（Chromium）", "",
+             "ページの重さは、検索インデックスを除く HTML・CSS・JavaScript・画像の合計です（圧縮前と、サーバーが gzip で送るときの大きさ）。"
+             "応答時間は「いいえ」を選んでから、処理が終わるまで（ハンドラ）と、次の描画まで（描画）です。", "",
+             "| ページ | 項目数 | 重さ KB（圧縮前） | 重さ KB（gzip） | 操作可能まで ms | 応答 ハンドラ 中央値/p95 ms | 応答 描画 中央値/p95 ms |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for label, m in browser_rows:
+        lines.append(f"| {label} | {m['items']} | {m['page_bytes'] / 1024:.0f} | {m['page_gzip_bytes'] / 1024:.0f} | {m['load_ms']:.0f} | "
+                     f"{m['answer_handler_ms_median']:.1f} / {m['answer_handler_ms_p95']:.1f} | "
+                     f"{m['answer_frame_ms_median']:.1f} / {m['answer_frame_ms_p95']:.1f} |")
+    return "\n".join(lines) + "\n"
 
 
 def machine_description() -> str:
@@ -183,14 +257,20 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(temp)
         rows.append(measure_size("出荷データ", ROOT, work))
         for factor in factors:
-            project = write_synthetic_project(work / f"project-{factor}", factor, ITEMS_PER_CHECKLIST)
-            rows.append(measure_size(f"{factor:,}×", project, work))
+            largest = factor == factors[-1]
+            # The largest size also carries one 200-item checklist for the decision-page figures.
+            project = write_synthetic_project(work / f"project-{factor}", factor, ITEMS_PER_CHECKLIST,
+                                              big_checklist_items=BIG_CHECKLIST_ITEMS if largest else 0)
+            rows.append(measure_size(f"{factor:,}×", project, work, keep_site=largest))
             shutil.rmtree(project, ignore_errors=True)
             print(f"{factor}×: check {rows[-1]['check']['seconds']:.2f}s, build {rows[-1]['build']['seconds']:.2f}s", flush=True)
+        browser_rows = [("出荷データ（keikaku）", decision_page_metrics(ROOT / "site", "keikaku"))] if (ROOT / "site" / "checklists" / "keikaku").is_dir() else []
+        browser_rows.append((f"{rows[-1]['label']}（{BIG_CHECKLIST_ITEMS} 項目のページ）",
+                             decision_page_metrics(Path(rows[-1]["site"]), "synthetic-big")))
     note = (f"1× は {ITEMS_PER_CHECKLIST} 項目のチェックリスト1件です（1,000× = 1,000 件・20,000 項目）。"
             "合成データは実在の規定を引用し、タグを付けています。時間は壁時計の秒、メモリは各子プロセスの最大常駐メモリです。")
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(render_table(rows, machine, note), encoding="utf-8")
+    args.output.write_text(render_table(rows, machine, note) + render_browser_table(browser_rows), encoding="utf-8")
     print(f"wrote {args.output}")
     return 0
 

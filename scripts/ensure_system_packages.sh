@@ -1,5 +1,6 @@
 #!/bin/sh
-# Browser tests need Debian's Chromium and a Japanese font. Install them when we can (root),
+# Browser tests need Debian's Chromium and a Japanese font; the PDF tests read text with
+# pdftotext (poppler-utils). Install them when we can (root),
 # otherwise stop with the exact command to run. Never skip silently.
 set -eu
 missing=""
@@ -7,6 +8,7 @@ missing=""
 if ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing="$missing fonts-noto-cjk"
 fi
+command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 [ -n "$missing" ] || exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "システムパッケージを導入します:$missing"

@@ -25,10 +25,18 @@ TOPICS = ["事業の目的", "役割分担表", "経費の負担", "事故への
 IGNORED = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".hypothesis", "tests")
 
 
-def checklist_yaml(index: int, items: int) -> str:
-    prefix = f"S{index:05d}"
-    lines = [f"id: synthetic-{index:05d}", f"title: 合成チェックリスト {index}",
-             "summary: |", "  ベンチマーク用に生成したチェックリストです。", "items:"]
+FORMS = [("kyoryoku", "事業協力"), ("kyosai", "共催"), ("koen", "後援"), ("itaku", "委託"), ("hojo", "補助")]
+
+
+def checklist_yaml(index: int, items: int, checklist_id: str | None = None, prefix: str | None = None) -> str:
+    """One checklist with a profile question; every third item applies to one form only."""
+    prefix = prefix or f"S{index:05d}"
+    lines = [f"id: {checklist_id or f'synthetic-{index:05d}'}", f"title: 合成チェックリスト {index}",
+             "summary: |", "  ベンチマーク用に生成したチェックリストです。",
+             "profile:", "  - id: keitai", "    question: 協働の形態はどれですか", "    options:"]
+    for option_id, label in FORMS:
+        lines += [f"      - id: {option_id}", f"        label: {label}"]
+    lines += ["items:"]
     for n in range(items):
         topic = TOPICS[(index + n) % len(TOPICS)]
         lines += [
@@ -42,18 +50,29 @@ def checklist_yaml(index: int, items: int) -> str:
             f"      - {CITATIONS[(index + n * 3) % len(CITATIONS)]}",
             f"    tags: [{TAGS[(index + n) % len(TAGS)]}, {TAGS[(index * 3 + n) % len(TAGS)]}]",
         ]
+        if n % 3 == 2:
+            lines += ["    applies_when:", f"      keitai: [{FORMS[(index + n) % len(FORMS)][0]}]"]
     return "\n".join(lines) + "\n"
 
 
-def write_synthetic_project(destination: Path, checklists: int, items_per_checklist: int) -> Path:
+def write_synthetic_project(destination: Path, checklists: int, items_per_checklist: int,
+                            big_checklist_items: int = 0) -> Path:
+    """A project copy whose checklists/ holds only generated files (plus, when asked, one
+    checklist of `big_checklist_items` items at checklists/synthetic-big/)."""
     if destination.exists():
         shutil.rmtree(destination)
     shutil.copytree(ROOT, destination, ignore=IGNORED)
     folder = destination / "checklists"
     for old in folder.glob("*.y*ml"):
         old.unlink()
+    # The shipped flows point at shipped checklists; generated data stands alone.
+    for flow in (destination / "flows").glob("*.y*ml"):
+        flow.unlink()
     for index in range(1, checklists + 1):
         (folder / f"synthetic-{index:05d}.yml").write_text(checklist_yaml(index, items_per_checklist), encoding="utf-8")
+    if big_checklist_items:
+        (folder / "synthetic-big.yml").write_text(
+            checklist_yaml(0, big_checklist_items, "synthetic-big", "BIG"), encoding="utf-8")
     return destination
 
 

@@ -2,6 +2,8 @@
 from a sub-path, with no outside request and no console error (checked by the `page` fixture)."""
 import pytest
 
+from conftest import ROOT
+
 pytestmark = pytest.mark.browser
 
 
@@ -36,3 +38,13 @@ def test_every_cited_provision_of_the_demo_checklist_resolves(page, site_url):
         page.goto(href)
         anchor = href.split("#", 1)[1]
         assert page.locator(f"[id='{anchor}']").count() == 1, href
+
+
+def test_wrapped_japanese_caution_reads_without_stray_spaces(page, site_url):
+    import re
+    source = (ROOT / "checklists" / "keitai-betsu.yml").read_text(encoding="utf-8")
+    assert "（逗子市の例）、\n" in source  # the YAML wraps this caution mid-sentence
+    page.goto(site_url + "checklists/keitai-betsu/")
+    text = page.locator(".kb-item[data-item='KB-02'] .kb-caution").inner_text()
+    assert "（逗子市の例）、共催では" in text
+    assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff、。] [\u3040-\u30ff\u4e00-\u9fff「]", text), text
