@@ -127,3 +127,15 @@ def test_payloads_show_as_text_and_no_script_runs_in_the_browser(page, payload_u
     assert "<script>alert('KB-PAYLOAD-check')</script>" in results
     assert page_log.dialogs == []
     assert [text for text in console if MARKER in text] == []
+
+
+def test_the_csv_export_keeps_payloads_as_plain_text_and_never_as_formulas(payload_site):
+    import csv
+    import io
+    text = (payload_site / "checklists" / "payload" / "payload.csv").read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    header, cells = rows[0], {row[1]: dict(zip(rows[0], row)) for row in rows[1:]}
+    assert cells["PL-01"][header[2]] == "<script>alert('KB-PAYLOAD-check')</script>を確認しているか"  # text, not HTML
+    assert cells["PL-04"][header[2]].startswith("'=HYPERLINK(")
+    assert cells["PL-04"][header[4]].startswith("'@SUM(")
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
