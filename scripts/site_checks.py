@@ -43,7 +43,10 @@ class _PageParser(HTMLParser):
             if value is None:
                 continue
             if name == "href" and tag in ("a", "area", "link"):
-                self.links.append((tag, name, value))
+                # A hidden link is not shown until its target exists (make_pdf.py unhides the
+                # 「PDFをダウンロード」 link once it has written the PDF).
+                if "hidden" not in values:
+                    self.links.append((tag, name, value))
                 rel = set((values.get("rel") or "").lower().split())
                 if tag == "link" and rel & {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch",
                                             "preconnect", "dns-prefetch", "apple-touch-icon"}:

@@ -24,7 +24,8 @@ def test_the_crawler_reports_missing_pages_missing_anchors_and_root_links(tmp_pa
     write(tmp_path, "index.html",
           '<a href="a/">a</a> <a href="a/#%E5%8D%94%E5%83%8D">協働</a> <a href="a/#nowhere">x</a> '
           '<a href="missing/">m</a> <img src="assets/none.png"> <a href="/a/">root</a> '
-          '<a href="https://example.com/">outside</a> <a href="#top" id="top">top</a>')
+          '<a href="https://example.com/">outside</a> <a href="#top" id="top">top</a> '
+          '<a href="later.pdf" data-kb-pdf hidden>not shown until the file exists</a>')
     write(tmp_path, "a/index.html", '<h2 id="協働">協働</h2><a href="../index.html#top">back</a>')
     write(tmp_path, "404.html", '<a href="/a/">root links are how MkDocs writes the 404 page</a>')
     assert link_problems(tmp_path) == [
