@@ -16,6 +16,7 @@ from knowledge_base import load_knowledge_base, order_like_nav
 from page_rendering import (render_checklist_index, render_checklist_page, render_ordinance_index,
                             render_ordinance_page)
 from source_errors import DataErrors, unexpected_failure
+from tag_index import PAGE_SRC as TAG_INDEX_SRC, read_tag_descriptions, render_tag_index
 
 
 def project_root(config) -> Path:
@@ -38,7 +39,7 @@ def on_files(files: Files, config) -> Files:
         raise PluginError(unexpected_failure("データ（checklists/・ordinances/）の読み込み", exc)) from None
     config["kb"] = kb  # later events of this build (other hooks) read the same instance
     kb.checklists = order_like_nav(kb.checklists, list(nav_sources(config.get("nav") or [])))
-    for src_uri, content in render_all_pages(kb).items():
+    for src_uri, content in render_all_pages(kb, read_tag_descriptions(project_root(config))).items():
         files.append(File.generated(config, src_uri, content=content))
     return files
 
@@ -55,10 +56,11 @@ def nav_sources(nav):
             yield from nav_sources(value)
 
 
-def render_all_pages(kb) -> dict:
+def render_all_pages(kb, tag_descriptions: dict | None = None) -> dict:
     """Every generated page, src_uri -> Markdown (also used by the benchmark's no-hook baseline)."""
     pages = {"checklists/index.md": render_checklist_index(kb.checklists),
-             "ordinances/index.md": render_ordinance_index(kb.ordinances)}
+             "ordinances/index.md": render_ordinance_index(kb.ordinances),
+             TAG_INDEX_SRC: render_tag_index(kb.checklists, tag_descriptions)}
     for checklist in kb.checklists:
         pages[checklist.page_src] = render_checklist_page(checklist)
     for ordinance in kb.ordinances:

@@ -10,6 +10,7 @@ import html
 import json
 import posixpath
 import re
+from urllib.parse import quote
 
 from cjk_soft_breaks import join_soft_breaks_text
 from checklist_model import Checklist, ChecklistItem, content_version
@@ -100,6 +101,17 @@ def render_profile_form(checklist: Checklist) -> list[str]:
 
 
 ANSWERS = (("yes", "はい"), ("no", "いいえ"), ("na", "該当しない"))
+TAG_PAGE_URL = "../../tags/"  # from checklists/<id>/ (use_directory_urls); raw HTML links are not rewritten
+
+
+def tag_anchor(tag: str) -> str:
+    """The tag's anchor on the tag page: its own text, so a link says what it points to."""
+    return "tag-" + "".join("-" if char.isspace() or char in "{}#.:\"'" else char for char in tag)
+
+
+def tag_link(tag: str) -> str:
+    return (f' <a class="kb-tag" href="{TAG_PAGE_URL}#{escape_attr(quote(tag_anchor(tag)))}" '
+            f'title="タグ「{escape_attr(tag)}」の留意事項の一覧">{escape_attr(tag)}</a>')
 
 
 def render_checklist_item(item: ChecklistItem, src: str, profile: tuple = ()) -> list[str]:
@@ -108,7 +120,7 @@ def render_checklist_item(item: ChecklistItem, src: str, profile: tuple = ()) ->
         data = json.dumps(conditions_as_data(item.applies_when), ensure_ascii=False, separators=(",", ":"))
         applies = f' data-applies="{escape_attr(data)}"'
     meta = (f'<p class="kb-item-meta"><span class="kb-item-id">{escape_attr(item.id)}</span>'
-            + "".join(f' <span class="kb-tag">{escape_attr(tag)}</span>' for tag in item.tags)
+            + "".join(tag_link(tag) for tag in item.tags)
             + "".join(f' <span class="kb-condition">{escape_attr(label)}</span>'
                       for label in condition_labels(item.applies_when, profile))
             + "</p>")

@@ -41,7 +41,7 @@ def checklist_yaml(index: int, items: int, checklist_id: str | None = None, pref
         topic = TOPICS[(index + n) % len(TOPICS)]
         lines += [
             f"  - id: {prefix}-{n + 1:03d}",
-            f"    check: {topic}について相手方と確認しているか（{index}-{n + 1}）",
+            f"    check: {topic}（{index}-{n + 1}）について相手方と確認しているか",
             "    caution: |",
             f"      {topic}は、協働を進めるうえで行き違いが起きやすい点です。事前に双方で話し合い、",
             "      決めた内容を記録に残してください。確認できていないときは、次の打合せで取り上げてください。",

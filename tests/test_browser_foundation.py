@@ -48,3 +48,12 @@ def test_wrapped_japanese_caution_reads_without_stray_spaces(page, site_url):
     text = page.locator(".kb-item[data-item='KB-02'] .kb-caution").inner_text()
     assert "（逗子市の例）、共催では" in text
     assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff、。] [\u3040-\u30ff\u4e00-\u9fff「]", text), text
+
+
+def test_a_tag_on_a_caution_leads_to_that_tag_in_the_tag_index(page, site_url):
+    page.goto(site_url + "checklists/kyodo-gensoku/")
+    page.locator(".kb-item[data-item='KG-04'] a.kb-tag", has_text="公開").click()
+    page.wait_for_url("**/tags/#tag-*")
+    section = page.locator("[id='tag-公開']")
+    assert section.is_visible()
+    assert page.locator("a[href$='checklists/kyodo-gensoku/#KG-04']").count() >= 1

@@ -30,7 +30,8 @@ def test_checklist_page_gives_each_item_its_id_as_anchor_and_links_its_basis(tmp
     assert "[市民活動推進条例第9条第1項第2号](../ordinances/shimin-katsudo.md#art9-para1-item2)" in page
     assert "[自治基本条例第26条第2項](../ordinances/jichi-kihon.md#art26-para2)" in page
     assert "[市民活動推進条例第8条第6号](../ordinances/shimin-katsudo.md#art8-para1-item6)" in page
-    assert '<span class="kb-tag">対等な関係</span>' in page
+    assert ('<a class="kb-tag" href="../../tags/#tag-%E5%AF%BE%E7%AD%89%E3%81%AA%E9%96%A2%E4%BF%82" '
+            'title="タグ「対等な関係」の留意事項の一覧">対等な関係</a>') in page
     assert "{ #af-02 }" in page and 'data-item="af-02"' in page
 
 

@@ -1,0 +1,421 @@
+/*
+ * Search engine of the knowledge base, in place of Material's lunr worker.
+ *
+ * Why not lunr: with `lang: ja` it only finds whole tokens of its segmenter, so unspaced
+ * phrases (個人情報の取扱い, 対等な立場) are missed (squidfunk/mkdocs-material#3112);
+ * the measurements are in docs/maintainers/search.md. This engine matches substrings of
+ * text folded for width, case and kana (ＮＰＯ = NPO, ｶﾀｶﾅ = カタカナ = かたかな), falls back
+ * to character bigrams for phrases written a little differently (取扱い / 取り扱い), reads
+ * citations (第9条, 9条1項, 第九条) as provisions, and item ids (KK-01) as items.
+ *
+ * It speaks Material's worker protocol (SETUP 0, READY 1, QUERY 2, RESULT 3), so Material
+ * keeps doing the search UI: as-you-type results, keyboard navigation, highlighting on the
+ * target page. Runs as a Web Worker (hooks/search_index.py points Material at this file)
+ * or, where workers cannot start (file://), in the page through search_page.js.
+ */
+(function (scope) {
+  "use strict";
+
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  var MAX_RESULTS = 50;
+  var SNIPPET_BEFORE = 30, SNIPPET_LENGTH = 120;
+  var KANJI_DIGITS = { "〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9 };
+  var KANJI_UNITS = { "十": 10, "百": 100, "千": 1000 };
+  var KANJI_NUMBER = "[〇零一二三四五六七八九十百千]+";
+  var KANJI_BEFORE_UNIT = new RegExp("(" + KANJI_NUMBER + ")(?=[条項号])", "g");
+  var KANJI_BRANCH = new RegExp("条の(" + KANJI_NUMBER + ")", "g");
+  var CITATION = /^(.*?)(\d+)条(?:の(\d+))?(?:(\d+)項)?(?:(\d+)号)?$/;
+  var TERM_SEPARATOR = /[\s、。，．,・/「」『』（）()]+/;
+  var KIND_LABELS = { caution: "留意事項", provision: "条例の規定", section: "ページ", page: "ページ" };
+  var KIND_PRIOR = { caution: 3, provision: 2, section: 1, page: 1 };
+
+  /* One character (or a short string) folded: NFKC, lower case, katakana to hiragana, dashes. */
+  function fold(text) {
+    return text.normalize("NFKC").toLowerCase()
+      .replace(/[\u30a1-\u30f6]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0x60); })
+      .replace(/\u3096/g, "け").replace(/\u3095/g, "か")  // 茅ヶ崎 = 茅ケ崎
+      .replace(/[\u2010-\u2015\u2212]/g, "-");
+  }
+
+  function kanjiNumber(text) {
+    var total = 0, digits = 0;
+    for (var i = 0; i < text.length; i++) {
+      var c = text[i];
+      if (c in KANJI_DIGITS) digits = digits * 10 + KANJI_DIGITS[c];
+      else { total += (digits || 1) * KANJI_UNITS[c]; digits = 0; }
+    }
+    return String(total + digits);
+  }
+
+  /* Folded text with citations in one canonical form: 第九条第一項 -> 9条1項. */
+  function normalize(text) {
+    return fold(text)
+      .replace(KANJI_BRANCH, function (m, n) { return "条の" + kanjiNumber(n); })
+      .replace(KANJI_BEFORE_UNIT, function (m, n) { return kanjiNumber(n); })
+      .replace(/第(?=\d)/g, "")
+      .replace(/\s+/g, " ").trim();
+  }
+
+  /* Folded text with, for each of its characters, the index of the source character. */
+  function foldWithMap(text) {
+    var out = "", map = [];
+    for (var i = 0; i < text.length; i++) {
+      var code = text.charCodeAt(i), length = 1;
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) length = 2;
+      var next = text.charCodeAt(i + length);
+      if (next === 0xff9e || next === 0xff9f) length += 1;  // ｶﾞ: half-width sound marks join the kana
+      var folded = fold(text.substr(i, length));
+      for (var j = 0; j < folded.length; j++) map.push(i);
+      out += folded;
+      i += length - 1;
+    }
+    map.push(text.length);
+    return { text: out, map: map };
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
+  /* Occurrences of `term` in `text`; a term that starts with a digit must not continue a number (9条 is not 19条). */
+  function countIn(text, term) {
+    var count = 0, from = 0, digitStart = term.charCodeAt(0) >= 48 && term.charCodeAt(0) <= 57;
+    for (;;) {
+      var at = text.indexOf(term, from);
+      if (at < 0) return count;
+      if (!(digitStart && at > 0 && /[0-9]/.test(text[at - 1]))) count++;
+      if (count >= 5) return count;
+      from = at + 1;
+    }
+  }
+
+  function bigrams(term) {
+    var seen = {}, list = [];
+    for (var i = 0; i + 1 < term.length; i++) {
+      var gram = term.substr(i, 2);
+      if (gram.indexOf(" ") < 0 && !seen[gram]) { seen[gram] = true; list.push(gram); }
+    }
+    return list;
+  }
+
+  function coverage(text, grams) {
+    var found = 0;
+    for (var i = 0; i < grams.length; i++) if (text.indexOf(grams[i]) >= 0) found++;
+    return found / grams.length;
+  }
+
+  function parseCite(key) {
+    var parts = key.split("|");
+    return { ordinance: parts[0], article: parts[1], paragraph: parts[2] || null, item: parts[3] || null,
+             depth: parts.length - 2 };
+  }
+
+  function Engine(config, docs, options) {
+    this.options = options || {};
+    var kb = (config && config.kb) || {};
+    this.names = [];
+    var ordinances = kb.ordinances || {};
+    for (var id in ordinances) {
+      for (var i = 0; i < ordinances[id].length; i++) this.names.push({ id: id, name: normalize(ordinances[id][i]) });
+    }
+    this.docs = docs;
+    this.index = docs.map(function (doc) {
+      var tags = (doc.kb_tags || []).map(normalize);
+      var entry = {
+        id: doc.id ? fold(doc.id) : "",
+        title: normalize(doc.title || ""),
+        tags: tags,
+        context: normalize(doc.context || ""),
+        text: normalize(doc.text || ""),
+        cites: (doc.cites || []).map(parseCite),
+        prior: KIND_PRIOR[doc.kind] || 0
+      };
+      entry.all = entry.title + " " + tags.join(" ") + " " + entry.text;
+      return entry;
+    });
+    var total = 0, parts = [], offsets = new Int32Array(this.index.length + 1), position = 0, cited = {};
+    this.index.forEach(function (entry, d) {
+      total += entry.text.length;
+      var part = entry.id + "\u0001" + entry.context + "\u0001" + entry.all;
+      offsets[d] = position;
+      parts.push(part);
+      position += part.length + 1;
+      entry.cites.forEach(function (cite) { (cited[cite.article] = cited[cite.article] || []).push(d); });
+    });
+    offsets[this.index.length] = position;
+    this.averageLength = Math.max(1, total / Math.max(1, this.index.length));
+    // Every record in one string: the browser's native indexOf finds the candidates of a term far
+    // faster than a loop over 20,000 records (see docs/maintainers/search.md for the numbers).
+    this.corpus = parts.join("\u0002");
+    this.offsets = offsets;
+    this.cited = cited;
+  }
+
+  /* The record that holds a position of the corpus. */
+  Engine.prototype.recordAt = function (position) {
+    var low = 0, high = this.offsets.length - 2;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (this.offsets[middle] <= position) low = middle; else high = middle - 1;
+    }
+    return low;
+  };
+
+  /* Records that may match the term: it occurs, its near pattern occurs, most of its bigrams occur, or they cite it. */
+  Engine.prototype.candidates = function (term) {
+    var corpus = this.corpus, offsets = this.offsets, found = new Set(), d, at;
+    for (at = corpus.indexOf(term.text); at >= 0; at = corpus.indexOf(term.text, offsets[d + 1])) {
+      d = this.recordAt(at);
+      found.add(d);  // then on to the next record: a term as short as の must not cost one step per occurrence
+    }
+    if (term.near) {
+      var pattern = new RegExp(term.near.source, "g"), match;
+      while ((match = pattern.exec(corpus))) {
+        d = this.recordAt(match.index);
+        found.add(d);
+        pattern.lastIndex = offsets[d + 1];
+      }
+    }
+    // Resemblance only helps when the term itself is rare; among many exact matches it only adds noise.
+    if (term.grams && term.grams.length >= 2 && found.size < MAX_RESULTS) {
+      var counts = new Uint16Array(this.index.length), needed = Math.ceil(0.6 * term.grams.length - 1e-9);
+      for (var g = 0; g < term.grams.length; g++) {
+        for (at = corpus.indexOf(term.grams[g]); at >= 0; at = corpus.indexOf(term.grams[g], offsets[d + 1])) {
+          d = this.recordAt(at);
+          if (++counts[d] === needed) found.add(d);
+        }
+      }
+    }
+    if (term.cite) (this.cited[term.cite.article] || []).forEach(function (record) { found.add(record); });
+    return found;
+  };
+
+  /* The query as terms: text terms, or citations with the ordinances their name part allows. */
+  Engine.prototype.parse = function (query) {
+    var self = this, seen = {}, terms = [];
+    query.normalize("NFKC").split(TERM_SEPARATOR).forEach(function (word) {
+      var text = word && normalize(word);
+      if (!text || seen[text]) return;
+      seen[text] = true;
+      var cite = self.citation(text);
+      // A citation is exact or nothing: 第19条 must not find 第9条 by resemblance.
+      terms.push({ text: text, typed: word, cite: cite,
+                   grams: !cite && text.length >= 3 && /[^\x00-\x7f]/.test(text) ? bigrams(text) : null,
+                   near: cite ? null : nearPattern(word) });
+    });
+    return terms;
+  };
+
+  Engine.prototype.citation = function (text) {
+    var match = CITATION.exec(text);
+    if (!match) return null;
+    var ordinances = null;
+    if (match[1]) {
+      var prefix = match[1], any = false;
+      ordinances = {};
+      this.names.forEach(function (entry) {
+        if (entry.name.length >= prefix.length && entry.name.slice(-prefix.length) === prefix) {
+          ordinances[entry.id] = true;
+          any = true;
+        }
+      });
+      if (!any) return null;  // 「令和3年度第2回」 is not a citation of an ordinance
+    }
+    return { ordinances: ordinances, article: match[2] + (match[3] ? "の" + match[3] : ""),
+             paragraph: match[4] || null, item: match[5] || null,
+             depth: (match[4] ? 1 : 0) + (match[5] ? 1 : 0) };
+  };
+
+  /*
+   * Okurigana and particles vary where the words do not: 打ち合わせ / 打合せ, 対等な立場 / 対等の立場.
+   * The runs of the typed word that are not hiragana must appear in order, at most three hiragana apart.
+   */
+  function nearPattern(word) {
+    var chunks = word.toLowerCase().split(/[\u3041-\u3096]+/).filter(Boolean);
+    if (chunks.length < 2 || chunks.join("").length < 2) return null;
+    var escaped = chunks.map(function (chunk) { return fold(chunk).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
+    return new RegExp(escaped.join("[\u3041-\u3096]{0,3}"));
+  }
+
+  function citeScore(entry, doc, cite) {
+    var best = 0;
+    for (var i = 0; i < entry.cites.length; i++) {
+      var c = entry.cites[i];
+      if (cite.ordinances && !cite.ordinances[c.ordinance]) continue;
+      if (c.article !== cite.article) continue;
+      if (cite.paragraph && c.paragraph !== cite.paragraph) continue;
+      if (cite.item && c.item !== cite.item) continue;
+      var extra = Math.max(0, c.depth - cite.depth);
+      var score = doc.kind === "provision" ? (extra === 0 ? 80 : 20 - extra) : 50 - 4 * extra;
+      if (score > best) best = score;
+    }
+    return best;
+  }
+
+  /* Where the term occurs in one field: how often, and where first (the near pattern counts once). */
+  function occurrences(text, term) {
+    var count = countIn(text, term.text);
+    if (count) return { count: count, first: text.indexOf(term.text), exact: true };
+    var near = term.near && term.near.exec(text);
+    return near ? { count: 1, first: near.index, exact: false } : null;
+  }
+
+  function textScore(entry, term, averageLength) {
+    var t = term.text, score = 0, found;
+    if (entry.id) {
+      if (entry.id === t) score += 100;
+      else if (t.length >= 2 && entry.id.indexOf(t) === 0) score += 40;
+    }
+    if ((found = occurrences(entry.title, term))) {
+      // A heading that is mostly the term (用語集の「個人情報」) is about it; a long question only mentions it.
+      score += (found.exact ? 20 : 16) + 10 * Math.min(1, t.length / entry.title.length);
+    }
+    for (var i = 0; i < entry.tags.length; i++) {
+      if (entry.tags[i] === t) { score += 25; break; }
+      if (entry.tags[i].indexOf(t) >= 0) { score += 12; break; }
+    }
+    if (countIn(entry.context, t)) score += 4;
+    if ((found = occurrences(entry.text, term))) {
+      // BM25's saturation and length normalisation (k1 = 1.2, b = 0.75): a mention in a short provision weighs more.
+      var tf = found.count * 2.2 / (found.count + 1.2 * (0.25 + 0.75 * entry.text.length / averageLength));
+      score += (found.exact ? 8 : 6) * tf + (found.first < 40 ? 4 : 0);
+    }
+    if (score === 0 && term.grams && term.grams.length >= 2) {
+      // Written a little differently (取扱い / 取り扱い): most of the term's bigrams are there.
+      var inTitle = coverage(entry.title, term.grams);
+      var inAll = inTitle >= 0.6 ? inTitle : coverage(entry.all, term.grams);
+      if (inTitle >= 0.6) score = 15 * inTitle * inTitle;
+      else if (inAll >= 0.6) score = 8 * inAll * inAll;
+    }
+    return score;
+  }
+
+  Engine.prototype.search = function (query) {
+    var terms = this.parse(query || "");
+    if (!terms.length) return { items: [] };
+    var self = this, sets = terms.map(function (term) { return self.candidates(term); });
+    var records = new Set();
+    sets.forEach(function (set) { set.forEach(function (d) { records.add(d); }); });
+    var scored = [], partial = [];
+    records.forEach(function (d) {
+      var entry = self.index[d], doc = self.docs[d], total = 0, matched = 0, hits = [];
+      for (var k = 0; k < terms.length; k++) {
+        var term = terms[k], score = 0;
+        if (sets[k].has(d)) {
+          score = term.cite ? citeScore(entry, doc, term.cite) : 0;
+          if (!score) score = textScore(entry, term, self.averageLength) * (term.cite ? 0.5 : 1);
+        }
+        hits.push(score > 0);
+        if (score > 0) { total += score; matched++; }
+      }
+      if (!matched) return;
+      var result = { index: d, score: total + entry.prior, hits: hits };
+      (matched === terms.length ? scored : partial).push(result);
+    });
+    // Only when no record has every term do records with some of them count (their missing terms are shown struck out).
+    var results = scored.length ? scored : partial;
+    results.sort(function (a, b) { return b.score - a.score || a.index - b.index; });
+    return {
+      items: results.slice(0, MAX_RESULTS).map(function (result) { return [self.render(result, terms, query)]; }),
+      total: results.length
+    };
+  };
+
+  function highlight(text, terms) {
+    var folded = foldWithMap(text), ranges = [];
+    terms.forEach(function (term) {
+      if (!term) return;
+      if (term instanceof RegExp) {
+        var pattern = new RegExp(term.source, "g"), match;
+        while ((match = pattern.exec(folded.text)) && match[0]) {
+          ranges.push([folded.map[match.index], folded.map[match.index + match[0].length]]);
+        }
+        return;
+      }
+      for (var at = folded.text.indexOf(term); at >= 0; at = folded.text.indexOf(term, at + term.length)) {
+        ranges.push([folded.map[at], folded.map[at + term.length]]);
+      }
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    var merged = [];
+    ranges.forEach(function (range) {
+      var top = merged[merged.length - 1];
+      if (top && range[0] <= top[1]) top[1] = Math.max(top[1], range[1]);
+      else merged.push(range.slice());
+    });
+    var html = "", last = 0;
+    merged.forEach(function (range) {
+      html += escapeHtml(text.slice(last, range[0])) + "<mark data-md-highlight>" +
+        escapeHtml(text.slice(range[0], range[1])) + "</mark>";
+      last = range[1];
+    });
+    return html + escapeHtml(text.slice(last));
+  }
+
+  function snippet(text, terms) {
+    var folded = fold(text), first = -1;
+    terms.forEach(function (term) {
+      var at = !term ? -1 : term instanceof RegExp ? folded.search(term) : folded.indexOf(term);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    });
+    // The folded text is almost always as long as the source; near enough to place a window.
+    var start = first > SNIPPET_BEFORE ? first - SNIPPET_BEFORE : 0;
+    var end = Math.min(text.length, start + SNIPPET_LENGTH);
+    return (start > 0 ? "…" : "") + highlight(text.slice(start, end), terms) + (end < text.length ? "…" : "");
+  }
+
+  Engine.prototype.location = function (location) {
+    if (!this.options.fileUrls) return location;
+    // From a file share a folder URL opens a directory listing: point at its index.html.
+    var parts = location.split("#");
+    if (parts[0] === "" || parts[0].slice(-1) === "/") parts[0] += "index.html";
+    return parts.join("#");
+  };
+
+  Engine.prototype.render = function (result, terms, query) {
+    var doc = this.docs[result.index];
+    var marks = terms.map(function (term) { return term.text; });
+    terms.forEach(function (term) { if (term.near) marks.push(term.near); });
+    // Citation terms are canonical (9条1項); the page says 第9条第1項, so mark the words as typed too.
+    query.split(TERM_SEPARATOR).forEach(function (word) { if (word) marks.push(fold(word)); });
+    var context = doc.context ? escapeHtml(doc.context) : "";
+    if (doc.id) context += (context ? "・" : "") + escapeHtml(doc.id);
+    var title = '<span class="kb-search-title">' + highlight(doc.title, marks) + "</span>" +
+      '<span class="kb-search-context"><span class="kb-search-kind">' + (KIND_LABELS[doc.kind] || "") + "</span>" +
+      context + "</span>" +
+      (doc.text ? '<span class="kb-search-snippet">' + snippet(doc.text, marks) + "</span>" : "");
+    var termFlags = {};
+    terms.forEach(function (term, i) { termFlags[term.text] = result.hits[i]; });
+    var item = { location: this.location(doc.location), title: title, text: "", score: result.score, terms: termFlags };
+    if (doc.kb_tags && doc.kb_tags.length) {
+      item.tags = doc.kb_tags.map(function (tag) { return highlight(tag, marks); });
+    }
+    return item;
+  };
+
+  /* One message of Material's protocol in, the reply out (or null). */
+  function createHandler(options) {
+    var engine = null;
+    return function (message) {
+      if (message.type === SETUP) {
+        engine = new Engine(message.data.config, message.data.docs, options);
+        return { type: READY };
+      }
+      if (message.type === QUERY) {
+        return { type: RESULT, data: engine ? engine.search(message.data) : { items: [] } };
+      }
+      return null;
+    };
+  }
+
+  var api = { Engine: Engine, createHandler: createHandler, fold: fold, normalize: normalize, highlight: highlight };
+  if (typeof WorkerGlobalScope !== "undefined" && scope instanceof WorkerGlobalScope) {
+    var handle = createHandler({});
+    scope.addEventListener("message", function (event) {
+      var reply = handle(event.data);
+      if (reply) scope.postMessage(reply);
+    });
+  } else {
+    scope.KbSearch = api;
+  }
+})(self);

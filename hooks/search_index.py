@@ -1,0 +1,70 @@
+"""MkDocs glue for the site search: swaps Material's lunr worker for the knowledge base's engine.
+
+Events:
+- `on_post_page`: points Material's search (the `search` entry of `#__config`) at
+  assets/javascripts/search_engine.js instead of Material's worker, and loads the engine and
+  search_page.js before Material's bundle: from a file share the bundle starts its worker
+  while it loads, before any extra_javascript runs, so the stand-in must already be there.
+- `on_post_build`: rewrites search/search_index.json with the records of
+  hooks/search_records.py and writes search/search_index.js, the same index as a script,
+  which Material loads instead of the JSON when the site is opened from a file share.
+Runs after Material's search plugin has written its index (priority below the default).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+import re
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from search_records import build_search_index
+
+ENGINE = "assets/javascripts/search_engine.js"
+PAGE_SCRIPT = "assets/javascripts/search_page.js"
+_MATERIAL_WORKER = re.compile(r'("search":\s*"[^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
+_MATERIAL_BUNDLE = re.compile(r'<script src="([^"]*?)assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
+
+
+def _search_enabled(config) -> bool:
+    return any(name.split("/")[-1] == "search" for name in config.plugins)
+
+
+def _versioned(config, path: str) -> str:
+    digest = hashlib.sha256((Path(config.docs_dir) / path).read_bytes()).hexdigest()[:8]
+    return f"{path}?v={digest}"  # a new engine is never taken from a stale cache
+
+
+def on_post_page(output: str, page, config) -> str:
+    if not _search_enabled(config) or 'id="__config"' not in output:
+        return output
+    engine = _versioned(config, ENGINE)
+    output, workers = _MATERIAL_WORKER.subn(lambda m: f'{m.group(1)}{engine}"', output, count=1)
+    scripts = "".join(f'<script src="{{prefix}}{_versioned(config, path)}"></script>' for path in (ENGINE, PAGE_SCRIPT))
+    output, bundles = _MATERIAL_BUNDLE.subn(
+        lambda m: scripts.replace("{prefix}", m.group(1)) + m.group(0), output, count=1)
+    if not (workers and bundles):
+        raise PluginError(
+            f"検索: {page.file.src_uri} に Material の検索ワーカーかスクリプトの読み込みが見つかりません。"
+            "Material for MkDocs の更新で形が変わった可能性があります（hooks/search_index.py を確認してください）")
+    return output
+
+
+@event_priority(-50)
+def on_post_build(config) -> None:
+    if not _search_enabled(config) or "kb" not in config:
+        return
+    index_path = Path(config.site_dir) / "search" / "search_index.json"
+    material_index = json.loads(index_path.read_text(encoding="utf-8"))
+
+    def page_url(src_uri: str) -> str:
+        return File.generated(config, src_uri, content="").url
+
+    index = build_search_index(material_index, config["kb"], page_url)
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    index_path.write_text(data, encoding="utf-8")
+    # Read by Material (not by us) from file://, where fetching the JSON is not allowed.
+    (index_path.parent / "search_index.js").write_text(f"var __index = {data}\n", encoding="utf-8")
