@@ -7,8 +7,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# Two builds of one commit must be identical: MkDocs stamps sitemap.xml.gz with the build day
+# unless SOURCE_DATE_EPOCH is set, so it is pinned to the commit time (0 outside a git checkout).
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build pdf check lint schema new-checklist test system-packages clean bench
+.PHONY: setup serve build pdf check lint schema new-checklist publish test system-packages clean bench
 
 setup: $(STAMP)
 
@@ -43,6 +46,11 @@ schema: $(STAMP)
 # make new-checklist ID=keikaku TITLE=企画段階の留意事項 [PREFIX=KK]
 new-checklist: $(STAMP)
 	$(BIN)/python scripts/new_checklist.py "$(ID)" "$(TITLE)" $(if $(PREFIX),--prefix "$(PREFIX)")
+
+# Builds into a temporary folder next to DEST, checks it, then swaps it in (previous site kept as DEST.prev).
+publish: $(STAMP)
+	@test -n "$(DEST)" || { echo "使い方: make publish DEST=/公開/フォルダ" >&2; exit 2; }
+	$(BIN)/python scripts/publish.py "$(DEST)"
 
 system-packages:
 	@sh scripts/ensure_system_packages.sh

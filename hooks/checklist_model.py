@@ -13,7 +13,7 @@ from pathlib import Path
 from citations import CitationError, CitationResolver, ProvisionRef
 from conditions import read_applies_when, read_profile
 from field_specs import FieldSpec, ITEM_ID_PATTERN, MappingReader, SLUG_PATTERN
-from source_errors import DataError, SourceLocation
+from source_errors import DataError, SourceLocation, unexpected_error
 from yaml_source import load_yaml_file
 
 CHECKLIST_FIELDS = [
@@ -83,11 +83,15 @@ def content_version(checklist: Checklist) -> str:
 
 
 def load_checklist(path: Path, display_path: str, resolver: CitationResolver, errors: list) -> Checklist | None:
-    loaded = load_yaml_file(path, display_path)
-    errors.extend(loaded.errors)
-    if loaded.root is None:
+    try:
+        loaded = load_yaml_file(path, display_path)
+        errors.extend(loaded.errors)
+        if loaded.root is None:
+            return None
+        return read_checklist(loaded.root, display_path, resolver, errors)
+    except Exception as exc:  # never a traceback for editors: report it against the file
+        errors.append(unexpected_error(display_path, exc))
         return None
-    return read_checklist(loaded.root, display_path, resolver, errors)
 
 
 def read_checklist(root, path: str, resolver: CitationResolver, errors: list) -> Checklist | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 import re
 
+from markdown_safety import find_unsafe_markup
 from source_errors import DataError, SourceLocation, did_you_mean
 from yaml_source import YamlMapping, YamlScalar, YamlSequence
 
@@ -24,6 +25,11 @@ _KIND_NAMES = {
     "mapping": "「キー: 値」のまとまり",
     "integer": "整数",
 }
+
+
+# A check question or a title longer than this is almost always a caution pasted into the
+# wrong field; ids become URLs and anchors, which should stay short.
+MAX_LENGTH = {"line": 200, "slug": 64, "item_id": 64}
 
 
 @dataclass(frozen=True)
@@ -51,8 +57,39 @@ def describe_value(node) -> str:
     if isinstance(value, float):
         return f"数値（{value}）"
     if not isinstance(value, str):
-        return f"日付など（{value}）"
+        return f"日付（{value}）"
     return "文字列"
+
+
+def _wrong_string_hint(node) -> str:
+    if isinstance(node, YamlSequence):
+        return "。「- 」で始まる行にせず、「キー: 値」の1行で書いてください"
+    if isinstance(node, YamlMapping):
+        return "。値の中に「: 」があるときは、値全体を引用符（\"…\"）で囲んでください"
+    if node.value is None:
+        return "。値を書くか、この行を削除してください"
+    return "。YAML では yes/no/on/off/true/false や数字・日付は文字列になりません。値を引用符（\"…\"）で囲んでください"
+
+
+def _pattern_problem(text: str, pattern: str) -> str:
+    if any(ch.isspace() for ch in text):
+        return "空白が含まれています"
+    if any(ord(ch) > 127 for ch in text):
+        return "全角文字などの半角英数字以外の文字が含まれています"
+    if re.match(pattern, text.lower()):
+        return "大文字が含まれています"
+    if text.startswith("-") or text.endswith("-") or "--" in text:
+        return "ハイフンは先頭・末尾に置けず、2つ続けられません"
+    return "使えない文字が含まれています"
+
+
+def _line_in_text(value: YamlScalar, offset: int) -> int:
+    """The file line of the `offset`-th line of a string value. Exact for literal blocks (`|`,
+    the documented way to write Markdown) and one-line values; folded (`>`) and multi-line
+    plain values lose their line breaks, so their problems point at the value's first line."""
+    if value.style == "|":
+        return value.first_text_line + offset
+    return value.first_text_line
 
 
 class MappingReader:
@@ -70,7 +107,8 @@ class MappingReader:
             self.ok = False
             return
         if not self.ok:
-            self._error(node.line, f"{self._label(None)}には{what}を「キー: 値」の形で書いてください（{describe_value(node)}が書かれています）")
+            self._error(node.line, f"{self._label(None)}には{what}を「キー: 値」の形で書いてください（{describe_value(node)}が書かれています）。"
+                                   "「キー: 値」の行を、字下げをそろえて並べます")
             return
         for key in node.entries:
             if key not in self.specs:
@@ -80,7 +118,8 @@ class MappingReader:
                             f"{self._label(key)}: 不明なキーです{hint}。使えるキー: {known}")
         for spec in specs:
             if spec.required and spec.name not in node.entries:
-                self._error(node.line, f"{self._label(spec.name)}: 必須の項目がありません。{spec.description}")
+                self._error(node.line, f"{self._label(spec.name)}: 必須の項目がありません。"
+                                       f"「{spec.name}: 」の行を追加してください。{spec.description}")
 
     def _label(self, key: str | None) -> str:
         if key is None:
@@ -110,12 +149,7 @@ class MappingReader:
         label = self._label(name)
         if not isinstance(value, YamlScalar) or not isinstance(value.value, str):
             got = describe_value(value)
-            hint = ""
-            if isinstance(value, YamlScalar) and value.value is not None and not isinstance(value.value, str):
-                hint = "。YAML では yes/no/on/off/true/false や数字・日付は文字列になりません。値を引用符（\"…\"）で囲んでください"
-            elif isinstance(value, YamlScalar) and value.value is None:
-                hint = "。値を書くか、この行を削除してください"
-            self._error(value.line, f"{label}: {_KIND_NAMES[spec.kind]}を書いてください（{got}が書かれています）{hint}")
+            self._error(value.line, f"{label}: {_KIND_NAMES[spec.kind]}を書いてください（{got}が書かれています）{_wrong_string_hint(value)}")
             return None
         text = value.value
         if spec.kind in ("line", "slug", "item_id"):
@@ -123,12 +157,26 @@ class MappingReader:
         if not text.strip():
             self._error(value.line, f"{label}: 空です。{spec.description}")
             return None
+        if spec.kind == "markdown":
+            problems = find_unsafe_markup(value.value)
+            for problem in problems:
+                self._error(_line_in_text(value, problem.line_offset), f"{label}: {problem.message}")
+            if problems:
+                return None
         if spec.kind == "line" and "\n" in text:
             self._error(value.line, f"{label}: 1行で書いてください（改行が含まれています）")
             return None
+        limit = MAX_LENGTH.get(spec.kind)
+        if limit is not None and len(text) > limit:
+            hint = "長い説明は Markdown の欄（caution など）に書いてください" if spec.kind == "line" else "短い ID にしてください"
+            self._error(value.line, f"{label}: 長すぎます（{len(text)}文字、{limit}文字まで）。{hint}")
+            return None
         if spec.pattern and not re.match(spec.pattern, text):
-            example = f"（例: {spec.example}）" if spec.example else ""
-            self._error(value.line, f"{label}: 「{text}」は使えません。{_KIND_NAMES[spec.kind]}で書いてください{example}")
+            if spec.kind in ("slug", "item_id"):
+                expected = f"{_KIND_NAMES[spec.kind]}で書いてください" + (f"（例: {spec.example}）" if spec.example else "")
+            else:
+                expected = spec.description
+            self._error(value.line, f"{label}: 「{text}」は使えません（{_pattern_problem(text, spec.pattern)}）。{expected}")
             return None
         return text
 
@@ -137,7 +185,12 @@ class MappingReader:
         if value is None:
             return None
         if not isinstance(value, YamlScalar) or isinstance(value.value, bool) or not isinstance(value.value, int):
-            self._error(value.line, f"{self._label(name)}: 整数を書いてください（{describe_value(value)}が書かれています）")
+            hint = ""
+            if isinstance(value, YamlScalar) and isinstance(value.value, str) and value.value.strip().isdigit():
+                hint = f"。引用符を外して {value.value.strip()} のように書いてください"
+            elif isinstance(value, YamlScalar):
+                hint = "。1、2、3 のような半角の整数で書いてください"
+            self._error(value.line, f"{self._label(name)}: 整数を書いてください（{describe_value(value)}が書かれています）{hint}")
             return None
         return value.value
 

@@ -17,7 +17,7 @@ import error_display
 from knowledge_base import load_knowledge_base, order_like_nav
 from page_rendering import (render_checklist_index, render_checklist_page, render_ordinance_index,
                             render_ordinance_page)
-from source_errors import DataErrors
+from source_errors import DataErrors, unexpected_failure
 from tag_index import PAGE_SRC as TAG_INDEX_SRC, read_tag_descriptions, render_tag_index
 
 
@@ -40,6 +40,8 @@ def on_files(files: Files, config) -> Files:
         if error_display.serving:  # `make serve` keeps running and shows the errors (data_error_pages.py)
             return show_data_errors(files, config, exc.errors, message)
         raise PluginError(message) from None
+    except Exception as exc:  # a bug must still reach editors as a message, not a traceback
+        raise PluginError(unexpected_failure("データ（checklists/・ordinances/）の読み込み", exc)) from None
     config["kb"] = kb  # later events of this build (other hooks) read the same instance
     kb.checklists = order_like_nav(kb.checklists, list(nav_sources(config.get("nav") or [])))
     for src_uri, content in render_all_pages(kb, read_tag_descriptions(project_root(config))).items():

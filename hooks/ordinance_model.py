@@ -10,7 +10,7 @@ from pathlib import Path
 import re
 
 from field_specs import FieldSpec, MappingReader, SLUG_PATTERN
-from source_errors import DataError, SourceLocation
+from source_errors import DataError, SourceLocation, unexpected_error
 from yaml_source import load_yaml_file
 
 ARTICLE_NUMBER_PATTERN = r"^[0-9]+(?:の[0-9]+)*$"
@@ -130,11 +130,15 @@ def provision_label(ordinance: Ordinance, article: Article, paragraph: int | Non
 
 
 def load_ordinance(path: Path, display_path: str, errors: list) -> Ordinance | None:
-    loaded = load_yaml_file(path, display_path)
-    errors.extend(loaded.errors)
-    if loaded.root is None:
+    try:
+        loaded = load_yaml_file(path, display_path)
+        errors.extend(loaded.errors)
+        if loaded.root is None:
+            return None
+        return read_ordinance(loaded.root, display_path, errors)
+    except Exception as exc:  # never a traceback for editors: report it against the file
+        errors.append(unexpected_error(display_path, exc))
         return None
-    return read_ordinance(loaded.root, display_path, errors)
 
 
 def read_ordinance(root, path: str, errors: list) -> Ordinance | None:

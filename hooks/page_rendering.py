@@ -40,7 +40,7 @@ def render_checklist_page(checklist: Checklist) -> str:
     src = checklist.page_src
     lines = [
         "---",
-        f"title: {_yaml_string(checklist.title)}",
+        f"title: {_front_matter_title(checklist.title)}",
         "---",
         "",
         f"# {escape_text(checklist.title)}",
@@ -156,7 +156,7 @@ def render_ordinance_page(ordinance: Ordinance, citing_items: dict) -> str:
     src = ordinance.page_src
     lines = [
         "---",
-        f"title: {_yaml_string(ordinance.title + '（抄）')}",
+        f"title: {_front_matter_title(ordinance.title + '（抄）')}",
         "---",
         "",
         f"# {escape_text(ordinance.title)}（抄）",
@@ -254,6 +254,12 @@ def render_ordinance_index(ordinances: list) -> str:
 
 def _fullwidth(number: int) -> str:
     return str(number).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+
+
+def _front_matter_title(text: str) -> str:
+    # The theme writes page.title into <title>, the header and the nav without escaping it
+    # (MkDocs' Jinja has no autoescape), so it is escaped here, once, as HTML.
+    return _yaml_string(html.escape(text, quote=True))
 
 
 def _yaml_string(text: str) -> str:

@@ -46,3 +46,19 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
         return ""
     matches = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
     return f"（もしかして: {matches[0]}）" if matches else ""
+
+
+def unexpected_error(path: str, exc: BaseException) -> DataError:
+    """A located message for a bug or an input nobody foresaw: editors see which file to look
+    at instead of a Python traceback; the exception text helps whoever maintains the code."""
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return DataError(SourceLocation(path, 0),
+                     f"このファイルの読み込み中に予期しない誤りが発生しました（{detail[:300]}）。"
+                     "直前に変更した箇所を見直してください。解決しないときは、このメッセージをサイトの管理担当者に伝えてください")
+
+
+def unexpected_failure(stage: str, exc: BaseException) -> str:
+    """The one-paragraph report of an unexpected exception outside any single file."""
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return (f"{stage}中に予期しない誤りが発生しました（{detail[:300]}）。直前に変更したファイルを見直してください。"
+            "解決しないときは、このメッセージをサイトの管理担当者に伝えてください")

@@ -45,6 +45,13 @@ class YamlScalar(NamedTuple):
     value: Any  # str, int, float, bool, None, date or datetime
     line: int
     tag: str
+    # "|" or ">" for block scalars, whose text starts on the line after `line`; checks that
+    # point inside a Markdown value need it to turn an offset into a file line.
+    style: str | None = None
+
+    @property
+    def first_text_line(self) -> int:
+        return self.line + 1 if self.style in ("|", ">") else self.line
 
     @property
     def is_string(self) -> bool:
@@ -72,6 +79,13 @@ class LoadedYaml:
     errors: list = field(default_factory=list)
 
 
+# Real files nest about six levels deep; a limit far below libyaml's own (1000) keeps any
+# recursive consumer of the tree far from Python's recursion limit.
+MAX_DEPTH = 50
+
+_STARTS_WHERE_THE_MISTAKE_IS = {"while scanning a quoted scalar", "while scanning a simple key",
+                                "while parsing a flow sequence", "while parsing a flow mapping"}
+
 _YAML_PROBLEMS_JA = [
     (re.compile(r"found character '\\t' that cannot start any token|found a tab character"),
      "タブ文字は使えません。字下げには半角スペースを使ってください"),
@@ -80,17 +94,24 @@ _YAML_PROBLEMS_JA = [
     (re.compile(r"could not find expected ':'"),
      "「キー: 値」の形になっていません。「:」の後に半角スペースがあるか確認してください"),
     (re.compile(r"did not find expected key"),
-     "字下げがそろっていないか、「- 」の位置がずれています"),
+     "字下げ（行頭の半角スペースの数）がそろっていないか、「- 」の位置がずれています。同じ階層の行は同じ数のスペースで始めてください"),
     (re.compile(r"did not find expected '-' indicator"),
-     "リストの「- 」の字下げがそろっていません"),
+     "字下げがそろっていません。同じ階層の行（同じリストの「- 」や、同じ項目のキー）は同じ数の半角スペースで始めてください"),
+    (re.compile(r"block sequence entries are not allowed"),
+     "ここに「- 」は書けません。リストは「キー:」の次の行から、字下げして「- 」で始めてください"),
     (re.compile(r"found unexpected end of stream"),
-     "引用符やかっこが閉じられないままファイルが終わっています"),
-    (re.compile(r"while scanning a quoted scalar"),
-     "引用符が閉じられていません"),
-    (re.compile(r"found undefined alias|found unknown escape character|expected alphabetic or numeric character"),
-     "「*」「&」「\\」などの記号が YAML の記法として解釈されました。値全体を引用符で囲んでください"),
-    (re.compile(r"expected a single document"),
-     "1つのファイルに文書が複数あります（「---」を削除してください）"),
+     "この行で始まる引用符（\"…\" または '…'）が閉じられていません。値の終わりに閉じる引用符を書いてください"),
+    (re.compile(r"did not find expected ',' or '\]'"),
+     "この行で始まる「[」に対応する「]」がないか、項目の区切りの「,」が抜けています"),
+    (re.compile(r"did not find expected ',' or '\}'"),
+     "この行で始まる「{」に対応する「}」がないか、項目の区切りの「,」が抜けています"),
+    (re.compile(r"found undefined alias|found unknown escape character|expected alphabetic or numeric character"
+                r"|found character that cannot start any token|did not find expected comment or line break"),
+     "「*」「&」「@」「`」「%」「\\」「|」などの記号が YAML の記法として解釈されました。値全体を引用符（\"…\"）で囲んでください"),
+    (re.compile(r"but found another document|expected a single document|did not find expected <document start>"),
+     "1つのファイルに書けるチェックリスト（文書）は1つです。「---」や「...」の行と、その後に続く2つ目の文書を削除してください"),
+    (re.compile(r"exceeded maximum nesting depth"),
+     f"入れ子（字下げやかっこ）が深すぎます（{MAX_DEPTH}段まで）"),
 ]
 
 
@@ -112,6 +133,10 @@ def load_yaml_file(path: Path, display_path: str) -> LoadedYaml:
 def load_yaml_bytes(data: bytes, display_path: str) -> LoadedYaml:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return LoadedYaml(display_path, None, [DataError(
+            SourceLocation(display_path, 1),
+            "文字コードが UTF-16（「Unicode」）で保存されています。エディタで文字コードを「UTF-8」にして保存し直してください")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -131,13 +156,28 @@ def load_yaml_text(text: str, display_path: str) -> LoadedYaml:
             builder.feed(event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context in _STARTS_WHERE_THE_MISTAKE_IS and exc.context_mark is not None:
+            # libyaml notices an unclosed quote or bracket where the file ends; the editor
+            # has to look where it was opened.
+            mark = exc.context_mark
         line = mark.line + 1 if mark is not None else 0
         problem = exc.problem or exc.context or str(exc)
         lines = text.splitlines()
         if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
             # libyaml does not name the tab in its message ("found character that cannot start any token")
             problem = "found a tab character"
+        japanese_slip = _full_width_slip(lines, mark.line if mark is not None else -1)
+        if japanese_slip is not None:
+            line, message = japanese_slip
+            result.errors.append(DataError(SourceLocation(display_path, line), message))
+            return result
         result.errors.append(DataError(SourceLocation(display_path, line), _translate_yaml_problem(problem)))
+        return result
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        result.errors.append(DataError(SourceLocation(display_path, line),
+                                       f"制御文字（U+{exc.character:04X}）が含まれています。"
+                                       "ほかの文書からコピーしたときに紛れ込む見えない文字です。この行を打ち直してください"))
         return result
     except yaml.YAMLError as exc:
         result.errors.append(DataError(SourceLocation(display_path, 0), _translate_yaml_problem(str(exc))))
@@ -149,8 +189,33 @@ def load_yaml_text(text: str, display_path: str) -> LoadedYaml:
     if builder.root is None and not builder.root_rejected:
         result.errors.append(DataError(SourceLocation(display_path, 1), "ファイルが空です。少なくとも id, title, items を書いてください"))
         return result
+    if isinstance(builder.root, YamlScalar) and isinstance(builder.root.value, str):
+        # Every colon full-width: the whole file reads as one string.
+        lines = text.splitlines()
+        first = next((index for index, line in enumerate(lines) if _FULL_WIDTH_COLON_KEY.match(line)), None)
+        if first is not None:
+            result.errors.append(DataError(SourceLocation(display_path, first + 1), _FULL_WIDTH_COLON_MESSAGE))
+            return result
     result.root = builder.root
     return result
+
+
+# Slips of a Japanese input method that YAML reads as something else entirely: a full-width
+# colon makes `id：a` plain text (the error then shows up lines later), a full-width space
+# before a key becomes part of the key.
+_FULL_WIDTH_COLON_KEY = re.compile(r"^[ ]*(?:-[ ]+)?[a-z_][a-z0-9_]*[ \u3000]*：")
+_FULL_WIDTH_SPACE_MESSAGE = "字下げに全角スペースが使われています。字下げには半角スペースを使ってください"
+_FULL_WIDTH_COLON_MESSAGE = "全角のコロン「：」が使われています。「キー: 値」のコロンは半角の「:」にして、後ろに半角スペースを入れてください"
+
+
+def _full_width_slip(lines: list[str], error_index: int) -> tuple[int, str] | None:
+    """The (line, message) of a full-width colon or indent at or just before a syntax error."""
+    if 0 <= error_index < len(lines) and re.match(r"^[ ]*\u3000", lines[error_index]):
+        return error_index + 1, _FULL_WIDTH_SPACE_MESSAGE
+    for index in range(max(error_index - 5, 0), min(error_index, len(lines) - 1) + 1):
+        if _FULL_WIDTH_COLON_KEY.match(lines[index]):
+            return index + 1, _FULL_WIDTH_COLON_MESSAGE
+    return None
 
 
 def _resolve_plain(value: str) -> str:
@@ -188,6 +253,7 @@ class _TreeBuilder:
         self.documents = 0
         self.second_document_line = 0
         self.alias_reported = False
+        self.depth_reported = False
         self.ignore_depth = 0  # > 0 while skipping a rejected (tagged) collection
         self.root_rejected = False
 
@@ -211,6 +277,12 @@ class _TreeBuilder:
             line = event.start_mark.line + 1
             if event.tag not in (None, "!", _MAP if is_mapping else _SEQ):
                 self._error(line, _tag_message(event.tag))
+                self.ignore_depth = 1
+                return
+            if len(self.stack) >= MAX_DEPTH:
+                if not self.depth_reported:
+                    self.depth_reported = True
+                    self._error(line, _translate_yaml_problem("exceeded maximum nesting depth"))
                 self.ignore_depth = 1
                 return
             self.stack.append(_Collection(is_mapping, line))
@@ -241,7 +313,7 @@ class _TreeBuilder:
             self._key(top, value, tag, line)
             return
         if tag == _STR:
-            self._add(YamlScalar(value, line, _STR), line)
+            self._add(YamlScalar(value, line, _STR, event.style or None), line)
             return
         if tag not in _ALLOWED_SCALAR_TAGS:
             self._error(line, _tag_message(tag))
@@ -250,11 +322,15 @@ class _TreeBuilder:
         try:
             constructed = _constructor.construct_object(yaml.ScalarNode(tag, value, event.start_mark), deep=True)
         except (yaml.constructor.ConstructorError, ValueError, OverflowError):
-            self._add(YamlScalar(value, line, _STR), line)
+            self._add(YamlScalar(value, line, _STR, event.style or None), line)
             return
-        self._add(YamlScalar(constructed, line, tag), line)
+        self._add(YamlScalar(constructed, line, tag, event.style or None), line)
 
     def _key(self, top: _Collection, value: str, tag: str, line: int) -> None:
+        if value[:1] == "\u3000":
+            self._error(line, _FULL_WIDTH_SPACE_MESSAGE)
+            top.skip_value = True
+            return
         if tag == _MERGE:
             self._error(line, "「<<」（マージキー）は使えません。項目をそのまま書いてください")
             top.skip_value = True
@@ -284,8 +360,10 @@ class _TreeBuilder:
             top.skip_value = False
             return
         if top.pending_key is None:
-            # A collection used as a key (`? [a, b]: c`) or a rejected key value.
-            self._error(line, "キーには文字列を書いてください")
+            # A collection used as a key (`[a, b]: c`) or a rejected key value.
+            found = "リスト" if isinstance(node, YamlSequence) else "「キー: 値」のまとまり" if isinstance(node, YamlMapping) else "値"
+            self._error(line, f"キーには名前（id、check など）を書いてください（{found}が書かれています）。"
+                              "「[」「{」で始まる値は引用符（\"…\"）で囲んでください")
             top.skip_value = True
             return
         top.entries[top.pending_key] = node
@@ -295,4 +373,5 @@ class _TreeBuilder:
 
 def _tag_message(tag: str) -> str:
     shown = tag.replace("tag:yaml.org,2002:", "!!")
-    return f"YAML のタグ「{shown}」は使えません。「!」で始まる記法を削除してください"
+    return (f"YAML のタグ「{shown}」は使えません（安全のため、タグの付いた値は読み込みません）。"
+            f"「{shown}」を削除して、値をそのまま書いてください")

@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from changelog_model import load_changelog  # noqa: E402
 from knowledge_base import load_knowledge_base  # noqa: E402
-from source_errors import DataErrors  # noqa: E402
+from source_errors import DataErrors, unexpected_failure  # noqa: E402
 from tag_list import load_tag_list  # noqa: E402
 
 
@@ -31,11 +31,15 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     errors: list = []
     try:
-        kb = load_knowledge_base(args.root.resolve())
-    except DataErrors as exc:
-        errors += exc.errors
-    load_changelog(args.root.resolve(), errors)  # data/ files that the build validates too
-    load_tag_list(args.root.resolve(), errors)
+        try:
+            kb = load_knowledge_base(args.root.resolve())
+        except DataErrors as exc:
+            errors += exc.errors
+        load_changelog(args.root.resolve(), errors)  # data/ files that the build validates too
+        load_tag_list(args.root.resolve(), errors)
+    except Exception as exc:  # a bug must still reach editors as a message, not a traceback
+        print(unexpected_failure("データ（checklists/・ordinances/）の読み込み", exc))
+        return 1
     if errors:
         exc = DataErrors(errors)
         print(str(exc))

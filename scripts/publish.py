@@ -1,0 +1,169 @@
+"""`make publish DEST=…`: builds the site, checks it, and only then replaces DEST.
+
+The build goes into a temporary folder next to DEST (same file system, so the swap is a
+rename). DEST is replaced only when the data check, the strict build, the link check and the
+outside-request check all pass. On Linux the swap is one atomic `renameat2(RENAME_EXCHANGE)`,
+so DEST always holds a complete site; elsewhere it is two renames a moment apart. The site
+that was live before is kept as `DEST.prev` (one generation) so it can be restored by hand.
+
+A failed, interrupted (Ctrl+C, SIGTERM) or killed build leaves DEST untouched: it never writes
+there. Leftover temporary folders of a killed run are removed by the next run.
+
+Exit codes: 0 published, 1 data or site errors (nothing changed), 2 usage (DEST missing or not
+a site folder, another publish running).
+"""
+from __future__ import annotations
+
+import argparse
+import ctypes
+import fcntl
+import os
+from pathlib import Path
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from site_checks import link_problems, outside_resource_problems  # noqa: E402
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="publish", description="サイトを作り、検査に合格したときだけ公開フォルダを置き換えます")
+    parser.add_argument("dest", type=Path, metavar="DEST", help="公開フォルダ（Web サーバーが配信するフォルダ）")
+    parser.add_argument("--root", type=Path, default=ROOT, help="プロジェクトのフォルダ（既定: このリポジトリ）")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return 2 if exc.code else 0
+    root = args.root.resolve()
+    dest = Path(os.path.abspath(args.dest))
+    usage_error = _check_destination(dest)
+    if not (root / "mkdocs.yml").is_file():
+        usage_error = f"{root} はプロジェクトのフォルダではありません（mkdocs.yml がありません）"
+    if usage_error:
+        print(f"エラー: {usage_error}", file=sys.stderr)
+        return 2
+    lock = open(dest.parent / f".{dest.name}.publish-lock", "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        print(f"エラー: {dest} への公開がほかで実行中です。終わってからもう一度実行してください", file=sys.stderr)
+        return 2
+    with lock:
+        return _publish(root, dest)
+
+
+def _check_destination(dest: Path) -> str | None:
+    if not dest.parent.is_dir():
+        return f"公開フォルダの親フォルダ {dest.parent} がありません"
+    if dest.exists() and not dest.is_dir():
+        return f"{dest} はフォルダではありません"
+    if dest.is_dir() and any(dest.iterdir()) and not (dest / "index.html").is_file():
+        # Refuse to replace a folder that is not a published site: a typo in DEST must not
+        # move someone's documents aside.
+        return f"{dest} はサイトのフォルダではありません（index.html がありません）。公開先のフォルダを確認してください"
+    return None
+
+
+def _publish(root: Path, dest: Path) -> int:
+    for leftover in dest.parent.glob(f".{dest.name}.new-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}.new-", dir=dest.parent))
+    previous_handler = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        status = _build_and_check(root, staging / "site")
+        if status != 0:
+            print(f"公開を中止しました。{dest} は変更していません。", file=sys.stderr)
+            return status
+        kept = _swap(staging / "site", dest)
+        print(f"公開しました: {dest}" + (f"（前の版は {kept.name} に残しています）" if kept else ""))
+        return 0
+    except KeyboardInterrupt:
+        print(f"\n中断しました。{dest} は変更していません。", file=sys.stderr)
+        return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous_handler)
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _raise_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _build_and_check(root: Path, site: Path) -> int:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(root))
+    steps = [
+        ("データの検査", [sys.executable, str(ROOT / "scripts" / "check.py"), "--root", str(root)]),
+        ("サイトの作成（strict）", [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site)]),
+    ]
+    for title, command in steps:
+        print(f"== {title}", flush=True)
+        process = subprocess.Popen(command, cwd=root, env=env)
+        try:
+            code = process.wait()
+        finally:
+            if process.poll() is None:  # interrupted while the step runs: stop it too
+                process.terminate()
+                process.wait()
+        if code != 0:
+            print(f"{title}で誤りが見つかりました（上の表示を確認してください）。", file=sys.stderr)
+            return 1
+    print("== リンクと外部リクエストの検査", flush=True)
+    problems = link_problems(site) + outside_resource_problems(site)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"作成したサイトに {len(problems)} 件の問題があります。", file=sys.stderr)
+        return 1
+    return 0
+
+
+def source_date_epoch(root: Path) -> str:
+    """The commit time of the checked-out revision, so that two builds of one commit are byte
+    for byte the same (MkDocs otherwise stamps sitemap.xml.gz with the build day)."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=10)
+        if result.returncode == 0 and result.stdout.strip().isdigit():
+            return result.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return "0"
+
+
+def _swap(new_site: Path, dest: Path) -> Path | None:
+    """Puts `new_site` at `dest`; returns where the previous site was kept, if there was one."""
+    previous = dest.with_name(dest.name + ".prev")
+    if not dest.exists():
+        os.rename(new_site, dest)
+        return None
+    if previous.exists():
+        shutil.rmtree(previous)
+    if _exchange(new_site, dest):
+        os.rename(new_site, previous)  # new_site now holds the old site
+    else:
+        os.rename(dest, previous)
+        os.rename(new_site, dest)
+    return previous
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swaps two paths atomically where the OS can (Linux renameat2); False where it cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
