@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import re
 import unicodedata
 
-from ordinance_model import Ordinance, provision_anchor, provision_label
+from ordinance_model import Ordinance, article_label, provision_anchor, provision_label
 from source_errors import did_you_mean
 
 _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -104,21 +104,21 @@ class CitationResolver:
         article = ordinance.article(article_number)
         if article is None:
             recorded = "、".join(a.label for a in ordinance.articles)
-            raise CitationError(f"引用「{citation}」の第{article_number}条は{ordinance.short_title}に収録されていません（収録されている条: {recorded}）")
+            raise CitationError(f"引用「{citation}」の{article_label(article_number)}は{ordinance.short_title}に収録されていません（収録されている条: {recorded}）")
         paragraph_number = parse_number(match.group("paragraph")) if match.group("paragraph") else None
         item_number = parse_number(match.group("item")) if match.group("item") else None
         if item_number is not None and paragraph_number is None:
             if len(article.paragraphs) != 1:
-                raise CitationError(f"引用「{citation}」: 第{article_number}条には項が複数あるため、号の前に第N項を書いてください（例: 第{article_number}条第1項第{item_number}号）")
+                raise CitationError(f"引用「{citation}」: {article_label(article_number)}には項が複数あるため、号の前に第N項を書いてください（例: {article_label(article_number)}第1項第{item_number}号）")
             paragraph_number = article.paragraphs[0].number
         if paragraph_number is not None:
             paragraph = article.paragraph(paragraph_number)
             if paragraph is None:
                 recorded = "、".join(f"第{p.number}項" for p in article.paragraphs)
-                raise CitationError(f"引用「{citation}」の第{article_number}条第{paragraph_number}項は収録されていません（収録されている項: {recorded}）")
+                raise CitationError(f"引用「{citation}」の{article_label(article_number)}第{paragraph_number}項は収録されていません（収録されている項: {recorded}）")
             if item_number is not None and paragraph.item(item_number) is None:
                 recorded = "、".join(f"第{i.number}号" for i in paragraph.items) or "なし"
-                raise CitationError(f"引用「{citation}」の第{item_number}号は第{article_number}条第{paragraph_number}項に収録されていません（収録されている号: {recorded}）")
+                raise CitationError(f"引用「{citation}」の第{item_number}号は{article_label(article_number)}第{paragraph_number}項に収録されていません（収録されている号: {recorded}）")
         return ProvisionRef(
             ordinance.id, article.number, paragraph_number, item_number,
             provision_label(ordinance, article, paragraph_number, item_number),

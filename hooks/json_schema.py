@@ -20,6 +20,7 @@ import conditions
 import flow_model
 import ordinance_model
 import tag_list
+from field_specs import MAX_LENGTH
 from field_specs import SLUG_PATTERN
 from yaml_source import YamlMapping, YamlScalar, YamlSequence
 
@@ -117,6 +118,8 @@ def _string_schema(kind: str, pattern: str | None, example: str | None) -> dict:
         schema = {"type": "string", "pattern": LINE_PATTERN}
     message = _PATTERN_MESSAGES.get(kind if kind in _PATTERN_MESSAGES else "line")
     schema["patternErrorMessage"] = message.format(example=example or "")
+    if kind in MAX_LENGTH:  # the same limits the validator applies
+        schema["maxLength"] = MAX_LENGTH[kind]
     return schema
 
 

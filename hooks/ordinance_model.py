@@ -78,7 +78,7 @@ class Article:
 
     @property
     def label(self) -> str:
-        return f"第{self.number}条"
+        return article_label(self.number)
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,12 @@ class Ordinance:
         return f"ordinances/{self.id}.md"
 
 
+def article_label(number: str) -> str:
+    """第9条, or 第9条の2 for the branch number "9の2"."""
+    main, *branches = number.split("の")
+    return f"第{main}条" + "".join(f"の{branch}" for branch in branches)
+
+
 def article_sort_key(number: str) -> tuple:
     return tuple(int(part) for part in number.split("の"))
 
@@ -121,7 +127,7 @@ def provision_anchor(article: str, paragraph: int | None = None, item: int | Non
 
 def provision_label(ordinance: Ordinance, article: Article, paragraph: int | None, item: int | None) -> str:
     """The citation as staff write it: 項 is left out for the items of a one-paragraph article."""
-    label = f"{ordinance.short_title}第{article.number}条"
+    label = ordinance.short_title + article_label(article.number)
     if paragraph is not None and not (item is not None and len(article.paragraphs) == 1):
         label += f"第{paragraph}項"
     if item is not None:

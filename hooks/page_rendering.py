@@ -106,7 +106,8 @@ TAG_PAGE_URL = "../../tags/"  # from checklists/<id>/ (use_directory_urls); raw 
 
 def tag_anchor(tag: str) -> str:
     """The tag's anchor on the tag page: its own text, so a link says what it points to."""
-    return "tag-" + "".join("-" if char.isspace() or char in "{}#.:\"'" else char for char in tag)
+    # Anything but letters (any script), digits and a few joiners would break attr_list or the URL.
+    return "tag-" + "".join(char if char.isalnum() or char in "-_・ー" else "-" for char in tag)
 
 
 def tag_link(tag: str) -> str:

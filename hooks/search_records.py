@@ -14,7 +14,7 @@ import html
 import re
 from typing import Callable, Iterable
 
-from ordinance_model import provision_anchor, provision_label
+from ordinance_model import article_label, provision_anchor, provision_label
 
 CAUTION = "caution"
 PROVISION = "provision"
@@ -40,13 +40,16 @@ class SearchRecord:
     cites: tuple = ()  # "ordinance-id|article|paragraph|item" with empty parts left out
 
     def as_json(self) -> dict:
-        record = {"location": self.location, "title": self.title, "text": self.text, "kind": self.kind}
+        """Text fields HTML-escaped, as in MkDocs' own index: Material inserts titles as HTML,
+        so plain text from data files must never reach it as markup (search_engine.js unescapes)."""
+        record = {"location": self.location, "title": html.escape(self.title), "text": html.escape(self.text),
+                  "kind": self.kind}
         if self.context:
-            record["context"] = self.context
+            record["context"] = html.escape(self.context)
         if self.item_id:
             record["id"] = self.item_id
         if self.tags:
-            record["kb_tags"] = list(self.tags)  # not "tags": Material would render them a second time
+            record["kb_tags"] = [html.escape(tag) for tag in self.tags]  # not "tags": Material would render them twice
         if self.cites:
             record["cites"] = list(self.cites)
         return record
@@ -103,7 +106,7 @@ def provision_records(ordinances: Iterable, page_url: Callable[[str], str]) -> l
                 words.extend(f"({item.number}) {item.text}" for item in paragraph.items)
             records.append(SearchRecord(
                 f"{url}#{provision_anchor(article.number)}",
-                f"{ordinance.short_title}第{article.number}条{caption}", " ".join(words), PROVISION,
+                f"{ordinance.short_title}{article_label(article.number)}{caption}", " ".join(words), PROVISION,
                 ordinance.title, cites=(cite_key(ordinance.id, article.number),)))
             several = len(article.paragraphs) > 1
             for paragraph in article.paragraphs:

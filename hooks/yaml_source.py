@@ -111,7 +111,7 @@ _YAML_PROBLEMS_JA = [
     (re.compile(r"but found another document|expected a single document|did not find expected <document start>"),
      "1つのファイルに書けるチェックリスト（文書）は1つです。「---」や「...」の行と、その後に続く2つ目の文書を削除してください"),
     (re.compile(r"exceeded maximum nesting depth"),
-     f"入れ子（字下げやかっこ）が深すぎます（{MAX_DEPTH}段まで）"),
+     "入れ子（字下げやかっこ）が深すぎます。字下げのくずれや、かっこの閉じ忘れがないか確かめてください"),
 ]
 
 

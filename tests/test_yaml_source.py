@@ -71,7 +71,7 @@ def test_load_reads_yes_as_a_boolean_so_validation_can_reject_it():
 def test_load_rejects_deep_nesting_with_a_message_instead_of_a_recursion_error():
     for depth in (60, 999):  # 999 is within libyaml's own limit but beyond Python's recursion limit
         result = load_yaml_text("a: " + "[" * depth + "]" * depth + "\n", "x.yml")
-        assert messages(result) == ["x.yml:1: 入れ子（字下げやかっこ）が深すぎます（50段まで）"]
+        assert messages(result) == ["x.yml:1: 入れ子（字下げやかっこ）が深すぎます。字下げのくずれや、かっこの閉じ忘れがないか確かめてください"]
 
 
 def test_load_names_the_line_of_a_control_character():

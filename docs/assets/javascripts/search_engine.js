@@ -73,6 +73,22 @@
     return { text: out, map: map };
   }
 
+  // The index stores text HTML-escaped (as MkDocs' own index does), so that no reader that
+  // inserts it as HTML can run markup from a data file; the engine works on the plain text.
+  function unescapeHtml(text) {
+    return String(text).replace(/&(lt|gt|quot|#39|#x27|amp);/g, function (all, name) {
+      return { lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'", amp: "&" }[name];
+    });
+  }
+
+  function plainDoc(doc) {
+    var plain = {};
+    for (var key in doc) plain[key] = doc[key];
+    ["title", "text", "context"].forEach(function (key) { if (typeof doc[key] === "string") plain[key] = unescapeHtml(doc[key]); });
+    if (doc.kb_tags) plain.kb_tags = doc.kb_tags.map(unescapeHtml);
+    return plain;
+  }
+
   function escapeHtml(text) {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   }
@@ -118,6 +134,7 @@
     for (var id in ordinances) {
       for (var i = 0; i < ordinances[id].length; i++) this.names.push({ id: id, name: normalize(ordinances[id][i]) });
     }
+    docs = docs.map(plainDoc);
     this.docs = docs;
     this.index = docs.map(function (doc) {
       var tags = (doc.kb_tags || []).map(normalize);
