@@ -92,6 +92,19 @@ def _line_in_text(value: YamlScalar, offset: int) -> int:
     return value.first_text_line
 
 
+_SPEC_INDEXES: dict = {}
+
+
+def _spec_index(specs: list[FieldSpec]) -> dict:
+    # One index per field table, not per mapping read: a large project reads tens of
+    # thousands of items against the same table.
+    index = _SPEC_INDEXES.get(id(specs))
+    if index is None or index[0] is not specs:
+        index = (specs, {spec.name: spec for spec in specs})
+        _SPEC_INDEXES[id(specs)] = index
+    return index[1]
+
+
 class MappingReader:
     """Reads one YAML mapping against a list of FieldSpecs, appending errors to a shared list."""
 
@@ -99,7 +112,7 @@ class MappingReader:
                  what: str = "値"):
         self.path = path
         self.key_path = key_path
-        self.specs = {spec.name: spec for spec in specs}
+        self.specs = _spec_index(specs)
         self.errors = errors
         self.node = node
         self.ok = isinstance(node, YamlMapping)
@@ -110,14 +123,16 @@ class MappingReader:
             self._error(node.line, f"{self._label(None)}には{what}を「キー: 値」の形で書いてください（{describe_value(node)}が書かれています）。"
                                    "「キー: 値」の行を、字下げをそろえて並べます")
             return
-        for key in node.entries:
-            if key not in self.specs:
-                hint = did_you_mean(key, self.specs)
-                known = "、".join(self.specs)
-                self._error(node.key_lines[key],
-                            f"{self._label(key)}: 不明なキーです{hint}。使えるキー: {known}")
+        entries = node.entries
+        if not entries.keys() <= self.specs.keys():
+            for key in entries:
+                if key not in self.specs:
+                    hint = did_you_mean(key, self.specs)
+                    known = "、".join(self.specs)
+                    self._error(node.key_lines[key],
+                                f"{self._label(key)}: 不明なキーです{hint}。使えるキー: {known}")
         for spec in specs:
-            if spec.required and spec.name not in node.entries:
+            if spec.required and spec.name not in entries:
                 self._error(node.line, f"{self._label(spec.name)}: 必須の項目がありません。"
                                        f"「{spec.name}: 」の行を追加してください。{spec.description}")
 
@@ -146,37 +161,37 @@ class MappingReader:
         if value is None:
             return None
         spec = self.specs[name]
-        label = self._label(name)
-        if not isinstance(value, YamlScalar) or not isinstance(value.value, str):
+        if type(value) is not YamlScalar or type(value.value) is not str:
             got = describe_value(value)
-            self._error(value.line, f"{label}: {_KIND_NAMES[spec.kind]}を書いてください（{got}が書かれています）{_wrong_string_hint(value)}")
+            self._error(value.line, f"{self._label(name)}: {_KIND_NAMES[spec.kind]}を書いてください（{got}が書かれています）{_wrong_string_hint(value)}")
             return None
         text = value.value
-        if spec.kind in ("line", "slug", "item_id"):
+        kind = spec.kind
+        if kind == "line" or kind == "slug" or kind == "item_id":
             text = text.strip()
         if not text.strip():
-            self._error(value.line, f"{label}: 空です。{spec.description}")
+            self._error(value.line, f"{self._label(name)}: 空です。{spec.description}")
             return None
-        if spec.kind == "markdown":
+        if kind == "markdown":
             problems = find_unsafe_markup(value.value)
             for problem in problems:
-                self._error(_line_in_text(value, problem.line_offset), f"{label}: {problem.message}")
+                self._error(_line_in_text(value, problem.line_offset), f"{self._label(name)}: {problem.message}")
             if problems:
                 return None
-        if spec.kind == "line" and "\n" in text:
-            self._error(value.line, f"{label}: 1行で書いてください（改行が含まれています）")
+        if kind == "line" and "\n" in text:
+            self._error(value.line, f"{self._label(name)}: 1行で書いてください（改行が含まれています）")
             return None
-        limit = MAX_LENGTH.get(spec.kind)
+        limit = MAX_LENGTH.get(kind)
         if limit is not None and len(text) > limit:
-            hint = "長い説明は Markdown の欄（caution など）に書いてください" if spec.kind == "line" else "短い ID にしてください"
-            self._error(value.line, f"{label}: 長すぎます（{len(text)}文字、{limit}文字まで）。{hint}")
+            hint = "長い説明は Markdown の欄（caution など）に書いてください" if kind == "line" else "短い ID にしてください"
+            self._error(value.line, f"{self._label(name)}: 長すぎます（{len(text)}文字、{limit}文字まで）。{hint}")
             return None
         if spec.pattern and not re.match(spec.pattern, text):
-            if spec.kind in ("slug", "item_id"):
-                expected = f"{_KIND_NAMES[spec.kind]}で書いてください" + (f"（例: {spec.example}）" if spec.example else "")
+            if kind in ("slug", "item_id"):
+                expected = f"{_KIND_NAMES[kind]}で書いてください" + (f"（例: {spec.example}）" if spec.example else "")
             else:
                 expected = spec.description
-            self._error(value.line, f"{label}: 「{text}」は使えません（{_pattern_problem(text, spec.pattern)}）。{expected}")
+            self._error(value.line, f"{self._label(name)}: 「{text}」は使えません（{_pattern_problem(text, spec.pattern)}）。{expected}")
             return None
         return text
 
@@ -214,12 +229,12 @@ class MappingReader:
             self._error(value.line, f"{self._label(name)}: リストを書いてください（文字列が書かれています）。例: {name}: [{value.value}]")
             return result
         for index, entry in enumerate(self.sequence(name), start=1):
-            label = f"{self._label(name)}[{index}]"
-            if not isinstance(entry, YamlScalar) or not isinstance(entry.value, str) or not entry.value.strip():
-                self._error(entry.line, f"{label}: 文字列を書いてください（{describe_value(entry)}が書かれています）")
+            text = entry.value.strip() if type(entry) is YamlScalar and type(entry.value) is str else ""
+            if not text:
+                self._error(entry.line, f"{self._label(name)}[{index}]: 文字列を書いてください（{describe_value(entry)}が書かれています）")
                 continue
-            if "\n" in entry.value.strip():
-                self._error(entry.line, f"{label}: 1行で書いてください")
+            if "\n" in text:
+                self._error(entry.line, f"{self._label(name)}[{index}]: 1行で書いてください")
                 continue
-            result.append((entry.value.strip(), entry.line))
+            result.append((text, entry.line))
         return result

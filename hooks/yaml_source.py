@@ -152,8 +152,7 @@ def load_yaml_text(text: str, display_path: str) -> LoadedYaml:
     result = LoadedYaml(display_path, None)
     builder = _TreeBuilder(display_path, result.errors)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        builder.read(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context in _STARTS_WHERE_THE_MISTAKE_IS and exc.context_mark is not None:
@@ -218,6 +217,10 @@ def _full_width_slip(lines: list[str], error_index: int) -> tuple[int, str] | No
     return None
 
 
+# Resolvers that apply whatever a plain scalar starts with (none in PyYAML's own table).
+_FIRST_CHARACTER_ANY = bool(_IMPLICIT.get(None))
+
+
 def _resolve_plain(value: str) -> str:
     for tag, regexp in _IMPLICIT.get(value[:1] if value else "", ()):
         if regexp.match(value):
@@ -259,6 +262,70 @@ class _TreeBuilder:
 
     def _error(self, line: int, message: str) -> None:
         self.errors.append(DataError(SourceLocation(self.path, line), message))
+
+    def read(self, text: str) -> None:
+        """Feeds every event of `text`. Plain keys, untagged string values and untagged
+        collections (nearly all events of a real file) are handled inline, because per-event
+        Python overhead is most of the time it takes to load 20,000 cautions; anything else
+        goes through `feed`, which checks it fully."""
+        loader = _Loader(text)
+        try:
+            get_event = loader.get_event
+            stack = self.stack
+            scalar_event, stream_end_event = yaml.ScalarEvent, yaml.StreamEndEvent
+            mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+            mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+            implicit_resolvers = _IMPLICIT
+            while True:
+                event = get_event()
+                kind = type(event)
+                if self.ignore_depth or not stack:
+                    if kind is stream_end_event:
+                        return
+                    self.feed(event)
+                    continue
+                if kind is scalar_event:
+                    if event.tag is not None:
+                        self.feed(event)
+                        continue
+                    value = event.value
+                    top = stack[-1]
+                    if event.implicit[0] and (value[:1] in implicit_resolvers or _FIRST_CHARACTER_ANY):
+                        self.feed(event)
+                        continue
+                    # An untagged string, quoted or plain with nothing to resolve.
+                    if top.is_mapping:
+                        if top.skip_value:
+                            self.feed(event)
+                        elif top.pending_key is None:
+                            if value in top.entries or value[:1] == "\u3000":
+                                self.feed(event)
+                            else:
+                                top.pending_key = value
+                                top.pending_line = event.start_mark.line + 1
+                        else:
+                            key = top.pending_key
+                            top.entries[key] = YamlScalar(value, event.start_mark.line + 1, _STR, event.style or None)
+                            top.key_lines[key] = top.pending_line
+                            top.pending_key = None
+                    else:
+                        top.items.append(YamlScalar(value, event.start_mark.line + 1, _STR, event.style or None))
+                    continue
+                if (kind is mapping_start or kind is sequence_start) and event.tag is None and len(stack) < MAX_DEPTH:
+                    stack.append(_Collection(kind is mapping_start, event.start_mark.line + 1))
+                    continue
+                if kind is mapping_end or kind is sequence_end:
+                    done = stack.pop()
+                    if done.is_mapping:
+                        self._add(YamlMapping(done.entries, done.key_lines, done.line), done.line)
+                    else:
+                        self._add(YamlSequence(tuple(done.items), done.line), done.line)
+                    continue
+                if kind is stream_end_event:
+                    return
+                self.feed(event)
+        finally:
+            loader.dispose()
 
     def feed(self, event) -> None:
         kind = type(event)
@@ -320,7 +387,9 @@ class _TreeBuilder:
             self._add(None, line)
             return
         try:
-            constructed = _constructor.construct_object(yaml.ScalarNode(tag, value, event.start_mark), deep=True)
+            # The constructor function itself, not construct_object: that one keeps every node
+            # it has seen for the life of the (module-wide) constructor.
+            constructed = _constructor.yaml_constructors[tag](_constructor, yaml.ScalarNode(tag, value, event.start_mark))
         except (yaml.constructor.ConstructorError, ValueError, OverflowError):
             self._add(YamlScalar(value, line, _STR, event.style or None), line)
             return

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from changelog_model import load_changelog  # noqa: E402
-from knowledge_base import load_knowledge_base  # noqa: E402
+from knowledge_base import validate_project  # noqa: E402
 from source_errors import DataErrors, unexpected_failure  # noqa: E402
 from tag_list import load_tag_list  # noqa: E402
 
@@ -31,10 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     errors: list = []
     try:
-        try:
-            kb = load_knowledge_base(args.root.resolve())
-        except DataErrors as exc:
-            errors += exc.errors
+        data_errors, counts = validate_project(args.root.resolve())
+        errors += data_errors
         load_changelog(args.root.resolve(), errors)  # data/ files that the build validates too
         load_tag_list(args.root.resolve(), errors)
     except Exception as exc:  # a bug must still reach editors as a message, not a traceback
@@ -45,9 +43,8 @@ def main(argv: list[str] | None = None) -> int:
         print(str(exc))
         print(f"\n{len(exc.errors)} 件の誤りがあります。上の「ファイル名:行番号」の行を直してください。", file=sys.stderr)
         return 1
-    items = sum(len(c.items) for c in kb.checklists)
     elapsed = time.perf_counter() - started
-    print(f"OK: チェックリスト {len(kb.checklists)} 件（確認項目 {items} 件）、条例 {len(kb.ordinances)} 件に誤りはありません（{elapsed:.2f} 秒）")
+    print(f"OK: チェックリスト {counts['checklists']} 件（確認項目 {counts['items']} 件）、条例 {counts['ordinances']} 件に誤りはありません（{elapsed:.2f} 秒）")
     return 0
 
 

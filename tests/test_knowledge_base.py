@@ -51,3 +51,39 @@ def test_checklists_are_ordered_like_the_navigation_then_by_file(tmp_path):
     kb = load_knowledge_base(project)
     ordered = order_like_nav(kb.checklists, ["index.md", "checklists/c.md", "checklists/a.md"])
     assert [c.id for c in ordered] == ["c", "a", "b"]
+
+
+def many_files_project(tmp_path):
+    """Enough checklist files for validate_project to use worker processes, with errors of
+    every kind spread across them: file-level (every invalid fixture), duplicate checklist
+    and item ids across files far apart, and a flow pointing at a checklist."""
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    files = {f"c{n:03d}.yml": item_file(f"c{n:03d}", [f"C{n:03d}-1", f"C{n:03d}-2"]) for n in range(150)}
+    files["c140.yml"] = item_file("c007", ["C140-1"])  # checklist id used by c007.yml
+    files["c141.yml"] = item_file("c141", ["C003-2"])  # item id used by c003.yml
+    for path in sorted((fixtures / "invalid").glob("*.yml")):
+        files[f"x-{path.name}"] = path.read_bytes()
+    flows = {path.name: path.read_bytes() for path in sorted((fixtures / "flows" / "valid").glob("*.yml"))}
+    return make_project(tmp_path, files, flow_files=flows)
+
+
+def test_validate_project_reports_what_loading_reports(tmp_path):
+    from knowledge_base import validate_project
+    from source_errors import DataErrors
+    import pytest
+    project = many_files_project(tmp_path)
+    with pytest.raises(DataErrors) as raised:
+        load_knowledge_base(project)
+    expected = [str(e) for e in raised.value.errors]
+    assert any("c140.yml" in e for e in expected) and any("c141.yml" in e for e in expected)
+    for workers in (1, 2, 3):
+        errors, counts = validate_project(project, workers=workers)
+        assert [str(e) for e in DataErrors(errors).errors] == expected, workers
+        assert counts["ordinances"] == 2 and counts["checklists"] >= 148
+
+
+def test_validate_project_counts_a_valid_project(tmp_path):
+    from knowledge_base import validate_project
+    files = {f"c{n:03d}.yml": item_file(f"c{n:03d}", [f"C{n:03d}-1", f"C{n:03d}-2"]) for n in range(120)}
+    errors, counts = validate_project(make_project(tmp_path, files), workers=2)
+    assert errors == [] and counts == {"checklists": 120, "items": 240, "ordinances": 2}

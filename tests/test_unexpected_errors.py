@@ -41,7 +41,7 @@ def test_an_exception_while_reading_an_ordinance_names_that_file(tmp_path, monke
 
 def test_check_script_reports_an_unexpected_exception_in_japanese_with_exit_1(monkeypatch, capsys):
     import check
-    monkeypatch.setattr(check, "load_knowledge_base", explode)
+    monkeypatch.setattr(check, "validate_project", explode)
     assert check.main([]) == 1
     out = capsys.readouterr()
     assert out.out.startswith("データ（checklists/・ordinances/）の読み込み中に予期しない誤りが発生しました（RuntimeError: 想定外）")
