@@ -72,3 +72,50 @@ def test_from_a_file_share_folder_links_point_at_index_html(engine_page):
     engine_page.evaluate("([config, docs]) => { window.engine = new KbSearch.Engine(config, docs, {fileUrls: true}); }",
                          [CONFIG, DOCS])
     assert locations(engine_page, "打合せ") == ["checklists/a/index.html#A-01"]
+
+
+def test_the_first_results_of_many_are_those_a_full_sort_gives(engine_page):
+    # Many ties, so the tie-break (record order) decides too.
+    same = engine_page.evaluate("""() => {
+      let seed = 7; const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const checks = [];
+      for (const size of [0, 1, 49, 50, 51, 199, 200, 201, 1000, 5000]) {
+        const scores = Array.from({length: size}, () => Math.floor(random() * 20));
+        const before = (a, b) => scores[b] - scores[a] || a - b;
+        const values = scores.map((_, i) => i);
+        const expected = values.slice().sort(before).slice(0, 50);
+        checks.push(JSON.stringify(KbSearch.firstInOrder(values.slice(), 50, before)) === JSON.stringify(expected));
+      }
+      return checks;
+    }""")
+    assert same == [True] * 10
+
+
+def test_a_many_result_query_ranks_like_before_and_counts_them_all(engine_page):
+    result = engine_page.evaluate("""() => {
+      const docs = [];
+      for (let i = 0; i < 600; i++) docs.push({location: `c/#X-${i}`, title: `確認 ${i}`, kind: "caution",
+        text: "打合せ".repeat(1 + (i * 7) % 5) + "の記録", id: `X-${i}`});
+      const engine = new KbSearch.Engine({}, docs, {});
+      const found = engine.search("打合せ");
+      return {total: found.total, first: found.items.map(g => g[0].location)};
+    }""")
+    assert result["total"] == 600 and len(result["first"]) == 50
+    # More mentions score higher; equal scores keep the order of the records.
+    numbers = [int(location.split("-")[1]) for location in result["first"]]
+    assert all((n * 7) % 5 == 4 for n in numbers[:10]) and numbers[:3] == sorted(numbers[:3])
+
+
+def test_the_snippet_of_a_long_page_shows_a_mark_far_into_it(engine_page):
+    snippet = engine_page.evaluate("""() => {
+      const text = "あいうえお".repeat(2000) + "ｻﾎﾟｰﾄｾﾝﾀｰの開館時間" + "かきくけこ".repeat(100);
+      const engine = new KbSearch.Engine({}, [{location: "p/", title: "長いページ", kind: "page", text: text}], {});
+      return engine.search("サポートセンター").items[0][0].title;
+    }""")
+    assert "<mark data-md-highlight>ｻﾎﾟｰﾄｾﾝﾀｰ</mark>" in snippet
+
+
+def test_a_record_found_only_by_what_it_cites_scores_by_its_citation(engine_page):
+    assert locations(engine_page, "第9条第1項第4号")[0] == "checklists/a/#A-01"
+    # Citing another item of the same article is not a match, and the text does not mention it.
+    assert locations(engine_page, "第9条第1項第3号") == []

@@ -18,7 +18,8 @@
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var MAX_RESULTS = 50;
-  var SNIPPET_BEFORE = 30, SNIPPET_LENGTH = 120;
+  var BLOCK_BITS = 6;
+  var SNIPPET_BEFORE = 30, SNIPPET_LENGTH = 120, SNIPPET_SCAN = 2000, SNIPPET_OVERLAP = 100;
   var KANJI_DIGITS = { "〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9 };
   var KANJI_UNITS = { "十": 10, "百": 100, "千": 1000 };
   var KANJI_NUMBER = "[〇零一二三四五六七八九十百千]+";
@@ -31,6 +32,23 @@
 
   /* One character (or a short string) folded: NFKC, lower case, katakana to hiragana, dashes. */
   function fold(text) {
+    return foldUncached(text);
+  }
+
+  // Highlighting folds result text one character at a time; a query's 50 results repeat the
+  // same few hundred characters, so each is folded once.
+  var FOLDED_CHARACTERS = new Map();
+
+  function foldCharacter(text) {
+    var folded = FOLDED_CHARACTERS.get(text);
+    if (folded === undefined) {
+      folded = foldUncached(text);
+      if (FOLDED_CHARACTERS.size < 65536) FOLDED_CHARACTERS.set(text, folded);
+    }
+    return folded;
+  }
+
+  function foldUncached(text) {
     return text.normalize("NFKC").toLowerCase()
       .replace(/[\u30a1-\u30f6]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0x60); })
       .replace(/\u3096/g, "け").replace(/\u3095/g, "か")  // 茅ヶ崎 = 茅ケ崎
@@ -64,7 +82,7 @@
       if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) length = 2;
       var next = text.charCodeAt(i + length);
       if (next === 0xff9e || next === 0xff9f) length += 1;  // ｶﾞ: half-width sound marks join the kana
-      var folded = fold(text.substr(i, length));
+      var folded = foldCharacter(text.substr(i, length));
       for (var j = 0; j < folded.length; j++) map.push(i);
       out += folded;
       i += length - 1;
@@ -160,6 +178,14 @@
       entry.cites.forEach(function (cite) { (cited[cite.article] = cited[cite.article] || []).push(d); });
     });
     offsets[this.index.length] = position;
+    // The record at the start of every 64-character block of the corpus: finding the record
+    // of a match is then a step or two forward instead of a binary search per match.
+    var blocks = new Int32Array((position >> BLOCK_BITS) + 2);
+    for (var d = 0, b = 0; b < blocks.length; b++) {
+      while (d < this.index.length - 1 && offsets[d + 1] <= (b << BLOCK_BITS)) d++;
+      blocks[b] = d;
+    }
+    this.blocks = blocks;
     this.averageLength = Math.max(1, total / Math.max(1, this.index.length));
     // Every record in one string: the browser's native indexOf finds the candidates of a term far
     // faster than a loop over 20,000 records (see docs/maintainers/search.md for the numbers).
@@ -168,19 +194,39 @@
     this.cited = cited;
   }
 
+  /*
+   * Record numbers in the order added, with constant-time membership. A common term matches
+   * most of 20,000 records; a typed array instead of a Set keeps that from costing garbage
+   * collection on every keystroke.
+   */
+  function RecordSet(capacity) {
+    this.marks = new Uint8Array(capacity);
+    this.list = [];
+  }
+
+  var BY_TEXT = 1, BY_CITATION = 2;
+
+  RecordSet.prototype.add = function (d, how) {
+    if (!this.marks[d]) { this.marks[d] = how || BY_TEXT; this.list.push(d); }
+  };
+
+  RecordSet.prototype.has = function (d) { return this.marks[d] !== 0; };
+
+  /* Added because its text matched (not only because it cites the provision asked for). */
+  RecordSet.prototype.byText = function (d) { return this.marks[d] === BY_TEXT; };
+
+  Object.defineProperty(RecordSet.prototype, "size", { get: function () { return this.list.length; } });
+
   /* The record that holds a position of the corpus. */
   Engine.prototype.recordAt = function (position) {
-    var low = 0, high = this.offsets.length - 2;
-    while (low < high) {
-      var middle = (low + high + 1) >> 1;
-      if (this.offsets[middle] <= position) low = middle; else high = middle - 1;
-    }
-    return low;
+    var offsets = this.offsets, last = offsets.length - 2, d = this.blocks[position >> BLOCK_BITS];
+    while (d < last && offsets[d + 1] <= position) d++;
+    return d;
   };
 
   /* Records that may match the term: it occurs, its near pattern occurs, most of its bigrams occur, or they cite it. */
   Engine.prototype.candidates = function (term) {
-    var corpus = this.corpus, offsets = this.offsets, found = new Set(), d, at;
+    var corpus = this.corpus, offsets = this.offsets, found = new RecordSet(this.index.length), d, at;
     for (at = corpus.indexOf(term.text); at >= 0; at = corpus.indexOf(term.text, offsets[d + 1])) {
       d = this.recordAt(at);
       found.add(d);  // then on to the next record: a term as short as の must not cost one step per occurrence
@@ -203,7 +249,7 @@
         }
       }
     }
-    if (term.cite) (this.cited[term.cite.article] || []).forEach(function (record) { found.add(record); });
+    if (term.cite) (this.cited[term.cite.article] || []).forEach(function (record) { found.add(record, BY_CITATION); });
     return found;
   };
 
@@ -212,7 +258,8 @@
     var self = this, seen = {}, terms = [];
     query.normalize("NFKC").split(TERM_SEPARATOR).forEach(function (word) {
       var text = word && normalize(word);
-      if (!text || seen[text]) return;
+      // Matched terms are kept as bits of one integer; a longer query is not a search any more.
+      if (!text || seen[text] || terms.length >= 30) return;
       seen[text] = true;
       var cite = self.citation(text);
       // A citation is exact or nothing: 第19条 must not find 第9条 by resemblance.
@@ -311,32 +358,76 @@
     var terms = this.parse(query || "");
     if (!terms.length) return { items: [] };
     var self = this, sets = terms.map(function (term) { return self.candidates(term); });
-    var records = new Set();
-    sets.forEach(function (set) { set.forEach(function (d) { records.add(d); }); });
-    var scored = [], partial = [];
-    records.forEach(function (d) {
-      var entry = self.index[d], doc = self.docs[d], total = 0, matched = 0, hits = [];
+    var records = sets[0];
+    if (sets.length > 1) {
+      records = new RecordSet(this.index.length);
+      sets.forEach(function (set) { set.list.forEach(function (d) { records.add(d); }); });
+    }
+    // Scores and matched terms (a bit per term) in typed arrays: no object per candidate.
+    var list = records.list, count = list.length, scores = new Float64Array(count), matchedTerms = new Int32Array(count);
+    var all = terms.length >= 31 ? -1 : (1 << terms.length) - 1, anyComplete = false;
+    for (var r = 0; r < count; r++) {
+      var d = list[r], entry = this.index[d], doc = this.docs[d], total = 0, mask = 0;
       for (var k = 0; k < terms.length; k++) {
-        var term = terms[k], score = 0;
-        if (sets[k].has(d)) {
-          score = term.cite ? citeScore(entry, doc, term.cite) : 0;
-          if (!score) score = textScore(entry, term, self.averageLength) * (term.cite ? 0.5 : 1);
-        }
-        hits.push(score > 0);
-        if (score > 0) { total += score; matched++; }
+        if (!sets[k].has(d)) continue;
+        var term = terms[k];
+        var score = term.cite ? citeScore(entry, doc, term.cite) : 0;
+        // A record found only through what it cites has no text score: it does not contain the term.
+        if (!score && sets[k].byText(d)) score = textScore(entry, term, this.averageLength) * (term.cite ? 0.5 : 1);
+        if (score > 0) { total += score; mask |= 1 << k; }
       }
-      if (!matched) return;
-      var result = { index: d, score: total + entry.prior, hits: hits };
-      (matched === terms.length ? scored : partial).push(result);
-    });
+      if (!mask) continue;
+      scores[r] = total + entry.prior;
+      matchedTerms[r] = mask;
+      if (mask === all) anyComplete = true;
+    }
     // Only when no record has every term do records with some of them count (their missing terms are shown struck out).
-    var results = scored.length ? scored : partial;
-    results.sort(function (a, b) { return b.score - a.score || a.index - b.index; });
+    var results = [];
+    for (r = 0; r < count; r++) {
+      if (matchedTerms[r] && (!anyComplete || matchedTerms[r] === all)) results.push(r);
+    }
+    var before = function (a, b) { return scores[b] - scores[a] || list[a] - list[b]; };
     return {
-      items: results.slice(0, MAX_RESULTS).map(function (result) { return [self.render(result, terms, query)]; }),
+      items: firstInOrder(results, MAX_RESULTS, before).map(function (r) {
+        var hits = terms.map(function (term, k) { return (matchedTerms[r] & (1 << k)) !== 0; });
+        return [self.render({ index: list[r], score: scores[r], hits: hits }, terms, query)];
+      }),
       total: results.length
     };
   };
+
+  /*
+   * The first `count` of `values` in the order of `before`, as sorting all of them would give.
+   * A common term has 20,000 results but only the first 50 are shown: a bounded heap keeps
+   * the best ones without sorting the rest.
+   */
+  function firstInOrder(values, count, before) {
+    if (values.length <= count * 4) return values.sort(before).slice(0, count);
+    var heap = [];  // the worst kept value on top
+    var better = function (i, j) { return before(heap[i], heap[j]) < 0; };
+    var swap = function (i, j) { var t = heap[i]; heap[i] = heap[j]; heap[j] = t; };
+    var down = function (i) {
+      for (;;) {
+        var l = 2 * i + 1, r = l + 1, top = i;
+        if (l < heap.length && better(top, l)) top = l;
+        if (r < heap.length && better(top, r)) top = r;
+        if (top === i) return;
+        swap(i, top);
+        i = top;
+      }
+    };
+    for (var n = 0; n < values.length; n++) {
+      var value = values[n];
+      if (heap.length < count) {
+        heap.push(value);
+        for (var i = heap.length - 1; i > 0 && better((i - 1) >> 1, i); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+      } else if (before(value, heap[0]) < 0) {
+        heap[0] = value;
+        down(0);
+      }
+    }
+    return heap.sort(before);
+  }
 
   function highlight(text, terms) {
     var folded = foldWithMap(text), ranges = [];
@@ -369,12 +460,23 @@
     return html + escapeHtml(text.slice(last));
   }
 
-  function snippet(text, terms) {
-    var folded = fold(text), first = -1;
+  function firstMark(folded, terms) {
+    var first = -1;
     terms.forEach(function (term) {
       var at = !term ? -1 : term instanceof RegExp ? folded.search(term) : folded.indexOf(term);
       if (at >= 0 && (first < 0 || at < first)) first = at;
     });
+    return first;
+  }
+
+  function snippet(text, terms) {
+    // A long page (the tag index lists every tagged caution) costs milliseconds to fold whole:
+    // fold it a piece at a time, overlapping so that a mark across two pieces is still found.
+    var first = -1;
+    for (var from = 0; first < 0 && from < text.length; from += SNIPPET_SCAN) {
+      var start = Math.max(0, from - SNIPPET_OVERLAP), at = firstMark(fold(text.slice(start, from + SNIPPET_SCAN)), terms);
+      if (at >= 0) first = start + at;
+    }
     // The folded text is almost always as long as the source; near enough to place a window.
     var start = first > SNIPPET_BEFORE ? first - SNIPPET_BEFORE : 0;
     var end = Math.min(text.length, start + SNIPPET_LENGTH);
@@ -425,7 +527,8 @@
     };
   }
 
-  var api = { Engine: Engine, createHandler: createHandler, fold: fold, normalize: normalize, highlight: highlight };
+  var api = { Engine: Engine, createHandler: createHandler, fold: fold, normalize: normalize, highlight: highlight,
+              firstInOrder: firstInOrder };
   if (typeof WorkerGlobalScope !== "undefined" && scope instanceof WorkerGlobalScope) {
     var handle = createHandler({});
     scope.addEventListener("message", function (event) {
