@@ -173,6 +173,7 @@
       total += entry.text.length;
       var part = entry.id + "\u0001" + entry.context + "\u0001" + entry.all;
       offsets[d] = position;
+      entry.textStart = position + part.length - entry.text.length;
       parts.push(part);
       position += part.length + 1;
       entry.cites.forEach(function (cite) { (cited[cite.article] = cited[cite.article] || []).push(d); });
@@ -204,16 +205,26 @@
     this.list = [];
   }
 
-  var BY_TEXT = 1, BY_CITATION = 2;
+  var BY_TEXT = 1, BY_CITATION = 2, BY_NEAR = 3;
 
   RecordSet.prototype.add = function (d, how) {
     if (!this.marks[d]) { this.marks[d] = how || BY_TEXT; this.list.push(d); }
   };
 
+  /* Found by the term's near pattern only (so far), first at corpus position `at`. */
+  RecordSet.prototype.addNear = function (d, at) {
+    if (this.marks[d]) return;
+    this.add(d, BY_NEAR);
+    (this.nearAt = this.nearAt || new Int32Array(this.marks.length))[d] = at;
+  };
+
+  /* Where the near pattern first matched, if the record holds nothing but near matches. */
+  RecordSet.prototype.onlyNearAt = function (d) { return this.marks[d] === BY_NEAR ? this.nearAt[d] : -1; };
+
   RecordSet.prototype.has = function (d) { return this.marks[d] !== 0; };
 
   /* Added because its text matched (not only because it cites the provision asked for). */
-  RecordSet.prototype.byText = function (d) { return this.marks[d] === BY_TEXT; };
+  RecordSet.prototype.byText = function (d) { return this.marks[d] !== BY_CITATION; };
 
   Object.defineProperty(RecordSet.prototype, "size", { get: function () { return this.list.length; } });
 
@@ -235,7 +246,7 @@
       var pattern = new RegExp(term.near.source, "g"), match;
       while ((match = pattern.exec(corpus))) {
         d = this.recordAt(match.index);
-        found.add(d);
+        found.addNear(d, match.index);
         pattern.lastIndex = offsets[d + 1];
       }
     }
@@ -324,6 +335,21 @@
     return near ? { count: 1, first: near.index, exact: false } : null;
   }
 
+  function bodyScore(entry, found, averageLength) {
+    // BM25's saturation and length normalisation (k1 = 1.2, b = 0.75): a mention in a short provision weighs more.
+    var tf = found.count * 2.2 / (found.count + 1.2 * (0.25 + 0.75 * entry.text.length / averageLength));
+    return (found.exact ? 8 : 6) * tf + (found.first < 40 ? 4 : 0);
+  }
+
+  /*
+   * textScore of a record in which the term occurs nowhere exactly and its near pattern first
+   * occurs in the body, at `first`: id, context, title and tags then add nothing. Common
+   * okurigana variants (打ち合わせ) match most records, and this saves two regex runs on each.
+   */
+  function nearTextScore(entry, first, averageLength) {
+    return bodyScore(entry, { count: 1, first: first, exact: false }, averageLength);
+  }
+
   function textScore(entry, term, averageLength) {
     var t = term.text, score = 0, found;
     if (entry.id) {
@@ -339,11 +365,7 @@
       if (entry.tags[i].indexOf(t) >= 0) { score += 12; break; }
     }
     if (countIn(entry.context, t)) score += 4;
-    if ((found = occurrences(entry.text, term))) {
-      // BM25's saturation and length normalisation (k1 = 1.2, b = 0.75): a mention in a short provision weighs more.
-      var tf = found.count * 2.2 / (found.count + 1.2 * (0.25 + 0.75 * entry.text.length / averageLength));
-      score += (found.exact ? 8 : 6) * tf + (found.first < 40 ? 4 : 0);
-    }
+    if ((found = occurrences(entry.text, term))) score += bodyScore(entry, found, averageLength);
     if (score === 0 && term.grams && term.grams.length >= 2) {
       // Written a little differently (取扱い / 取り扱い): most of the term's bigrams are there.
       var inTitle = coverage(entry.title, term.grams);
@@ -373,7 +395,11 @@
         var term = terms[k];
         var score = term.cite ? citeScore(entry, doc, term.cite) : 0;
         // A record found only through what it cites has no text score: it does not contain the term.
-        if (!score && sets[k].byText(d)) score = textScore(entry, term, this.averageLength) * (term.cite ? 0.5 : 1);
+        if (!score && sets[k].byText(d)) {
+          var nearAt = sets[k].onlyNearAt(d);
+          score = nearAt >= entry.textStart ? nearTextScore(entry, nearAt - entry.textStart, this.averageLength)
+            : textScore(entry, term, this.averageLength) * (term.cite ? 0.5 : 1);
+        }
         if (score > 0) { total += score; mask |= 1 << k; }
       }
       if (!mask) continue;
