@@ -1,5 +1,6 @@
 """Rendering: plain text is escaped, anchors are the item ids and provision numbers, links are
 relative to the virtual sources, back-links list every citing caution."""
+from hypothesis import given, settings, strategies as st
 from pathlib import Path
 
 from knowledge_base import load_knowledge_base
@@ -80,3 +81,12 @@ def test_checklist_page_carries_summary_with_content_version_and_profile_questio
 def test_checklist_without_profile_has_no_profile_form_and_no_conditions(tmp_path):
     page = render_checklist_page(load_fixture_kb(tmp_path).checklists[0])
     assert "kb-profile" not in page and "kb-condition" not in page and "data-applies" not in page
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("\\`*_{}[]()#+-.!|~<>&\"'a協 \n")), max_size=20))
+def test_escape_text_equals_entities_then_a_backslash_before_markdown_characters(text):
+    import html
+    import re
+    reference = re.sub(r"([\\`*_{}\[\]()#+\-.!|~>])", r"\\\1", html.escape(text, quote=False))
+    assert escape_text(text) == reference
