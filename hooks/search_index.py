@@ -2,9 +2,10 @@
 
 Events:
 - `on_post_page`: points Material's search (the `search` entry of `#__config`) at
-  assets/javascripts/search_engine.js instead of Material's worker, and loads the engine and
-  search_page.js before Material's bundle: from a file share the bundle starts its worker
-  while it loads, before any extra_javascript runs, so the stand-in must already be there.
+  assets/javascripts/search_engine.js instead of Material's worker, and loads search_page.js
+  (which loads the engine into the page from a file share) before Material's bundle: from a
+  file share the bundle starts its worker while it loads, before any extra_javascript runs,
+  so the stand-in must already be there.
 - `on_post_build`: rewrites search/search_index.json with the records of
   hooks/search_records.py and writes search/search_index.js, the same index as a script,
   which Material loads instead of the JSON when the site is opened from a file share.
@@ -43,7 +44,10 @@ def on_post_page(output: str, page, config) -> str:
         return output
     engine = _versioned(config, ENGINE)
     output, workers = _MATERIAL_WORKER.subn(lambda m: f'{m.group(1)}{engine}"', output, count=1)
-    scripts = "".join(f'<script src="{{prefix}}{_versioned(config, path)}"></script>' for path in (ENGINE, PAGE_SCRIPT))
+    # Only the small page script: it loads the engine into the page when opened from a file
+    # share, where no worker can start; over http the engine runs in Material's worker.
+    scripts = (f'<script src="{{prefix}}{_versioned(config, PAGE_SCRIPT)}" '
+               f'data-engine="{{prefix}}{_versioned(config, ENGINE)}"></script>')
     output, bundles = _MATERIAL_BUNDLE.subn(
         lambda m: scripts.replace("{prefix}", m.group(1)) + m.group(0), output, count=1)
     if not (workers and bundles):

@@ -1,5 +1,5 @@
 """The search engine (docs/assets/javascripts/search_engine.js) on its own, in Chromium:
-folding, citations, near phrases, item ids, highlighting. Every page loads it as KbSearch."""
+folding, citations, near phrases, item ids, highlighting. Loaded into a page, it is KbSearch."""
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -19,6 +19,7 @@ CONFIG = {"kb": {"ordinances": {"shimin-katsudo": ["茅ヶ崎市市民活動推�
 @pytest.fixture
 def engine_page(page, site_url):
     page.goto(site_url)
+    page.add_script_tag(url=site_url + "assets/javascripts/search_engine.js")
     page.evaluate("([config, docs]) => { window.engine = new KbSearch.Engine(config, docs, {}); }", [CONFIG, DOCS])
     return page
 

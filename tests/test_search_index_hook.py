@@ -1,5 +1,5 @@
-"""The search glue: each page points Material at our engine and loads it before Material's
-bundle, and the build stops with a clear message when Material's page no longer looks as expected."""
+"""The search glue: each page points Material at our engine and loads the file-share helper
+before Material's bundle, and the build stops with a clear message when Material's page no longer looks as expected."""
 from types import SimpleNamespace
 
 import pytest
@@ -15,12 +15,15 @@ HTML = ('<script id="__config" type="application/json">{"base": "../..", '
         '<script src="../../assets/javascripts/bundle.a5f9d56c.min.js"></script>')
 
 
-def test_the_page_uses_our_engine_as_worker_and_loads_it_before_the_bundle():
+def test_the_page_uses_our_engine_as_worker_and_loads_the_file_share_helper_before_the_bundle():
     output = search_index.on_post_page(HTML, PAGE, CONFIG)
     assert '"search": "../../assets/javascripts/search_engine.js?v=' in output
-    engine = output.index('<script src="../../assets/javascripts/search_engine.js?v=')
     helper = output.index('<script src="../../assets/javascripts/search_page.js?v=')
-    assert engine < helper < output.index("bundle.a5f9d56c.min.js")
+    assert helper < output.index("bundle.a5f9d56c.min.js")
+    # The engine itself is not loaded into the page (it runs in the worker); the helper loads
+    # it from this address only when the site is opened from a file share.
+    assert '<script src="../../assets/javascripts/search_engine.js' not in output
+    assert 'data-engine="../../assets/javascripts/search_engine.js?v=' in output[helper:output.index("bundle.a5f9d56c.min.js")]
 
 
 def test_a_page_without_materials_worker_setting_stops_the_build_with_a_message():

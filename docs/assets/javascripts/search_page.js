@@ -1,10 +1,11 @@
 /*
  * Search from a file share (file://): Chromium refuses to start a Web Worker from a file
  * URL, so Material's search would stay at 「検索を初期化しています」 forever. Here the
- * engine (search_engine.js, loaded just before) runs in the page behind a stand-in Worker;
- * Material reads the index from search/search_index.js, which hooks/search_index.py writes
- * for exactly this case. hooks/search_index.py loads this before Material's bundle, which
- * starts its worker while it loads. Served over http(s) this file does nothing but watch.
+ * engine (search_engine.js, whose URL this script's data-engine attribute gives) runs in the
+ * page behind a stand-in Worker; Material reads the index from search/search_index.js, which
+ * hooks/search_index.py writes for exactly this case. hooks/search_index.py loads this before
+ * Material's bundle, which starts its worker while it loads. Served over http(s) the engine
+ * runs in Material's worker and is never loaded into the page: this file only watches.
  */
 (function () {
   "use strict";
@@ -13,18 +14,29 @@
     "サイトを Web サーバーから開くか、左のメニューとチェックリスト一覧からたどってください。";
   var NOT_READY_AFTER_MS = 4000;
 
-  if (location.protocol === "file:" && window.KbSearch) {
-    var handle = window.KbSearch.createHandler({ fileUrls: true });
+  var script = document.currentScript;
+  var engineUrl = script && script.getAttribute("data-engine");
+  if (location.protocol === "file:" && engineUrl) {
+    var handle = null, waiting = [];
+    var engine = document.createElement("script");
+    engine.src = engineUrl;
+    engine.onload = function () {
+      handle = window.KbSearch.createHandler({ fileUrls: true });
+      waiting.splice(0).forEach(function (deliver) { deliver(); });
+    };
+    document.head.appendChild(engine);
     var NativeWorker = window.Worker;
     var InPageWorker = function (url) {
       if (!/search/.test(String(url)) && NativeWorker) return new NativeWorker(url);
       var target = new EventTarget();
       target.postMessage = function (message) {
-        // Asynchronous like a real worker: Material subscribes after posting SETUP.
-        setTimeout(function () {
+        // Asynchronous like a real worker: Material subscribes after posting SETUP. Messages
+        // that come before the engine has loaded wait for it, in order.
+        var deliver = function () {
           var reply = handle(message);
           if (reply) target.dispatchEvent(new MessageEvent("message", { data: reply }));
-        }, 0);
+        };
+        setTimeout(function () { if (handle) deliver(); else waiting.push(deliver); }, 0);
       };
       target.terminate = function () {};
       return target;
