@@ -120,3 +120,11 @@ def test_a_record_found_only_by_what_it_cites_scores_by_its_citation(engine_page
     assert locations(engine_page, "第9条第1項第4号")[0] == "checklists/a/#A-01"
     # Citing another item of the same article is not a match, and the text does not mention it.
     assert locations(engine_page, "第9条第1項第3号") == []
+
+
+def test_a_resemblance_query_gives_the_same_results_when_its_bigrams_are_reused(engine_page):
+    # 記録残し is not in the text, nor near it (記録を残し): found through its bigrams, which the engine keeps.
+    first = engine_page.evaluate("q => JSON.stringify(engine.search(q))", "記録残し")
+    again = engine_page.evaluate("q => JSON.stringify(engine.search(q))", "記録残し")
+    assert engine_page.evaluate("() => engine.gramCache.size") == 3
+    assert first == again and "A-01" in first

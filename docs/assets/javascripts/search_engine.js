@@ -19,6 +19,7 @@
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var MAX_RESULTS = 50;
   var BLOCK_BITS = 6;
+  var GRAM_CACHE_RECORDS = 4000000;  // record numbers kept for bigrams: at most 16 MB
   var SNIPPET_BEFORE = 30, SNIPPET_LENGTH = 120, SNIPPET_SCAN = 2000, SNIPPET_OVERLAP = 100;
   var KANJI_DIGITS = { "〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9 };
   var KANJI_UNITS = { "十": 10, "百": 100, "千": 1000 };
@@ -187,6 +188,8 @@
       blocks[b] = d;
     }
     this.blocks = blocks;
+    this.gramCache = new Map();
+    this.gramCacheSize = 0;
     this.averageLength = Math.max(1, total / Math.max(1, this.index.length));
     // Every record in one string: the browser's native indexOf finds the candidates of a term far
     // faster than a loop over 20,000 records (see docs/maintainers/search.md for the numbers).
@@ -205,21 +208,19 @@
     this.list = [];
   }
 
-  var BY_TEXT = 1, BY_CITATION = 2, BY_NEAR = 3;
+  // How a record was found: the term itself (first at a known corpus position), only what it
+  // cites, only the term's near pattern (position known), or only most of its bigrams.
+  var BY_TERM = 1, BY_CITATION = 2, BY_NEAR = 3, BY_BIGRAMS = 4;
 
   RecordSet.prototype.add = function (d, how) {
-    if (!this.marks[d]) { this.marks[d] = how || BY_TEXT; this.list.push(d); }
+    if (!this.marks[d]) { this.marks[d] = how; this.list.push(d); }
   };
 
-  /* Found by the term's near pattern only (so far), first at corpus position `at`. */
-  RecordSet.prototype.addNear = function (d, at) {
+  RecordSet.prototype.addAt = function (d, how, at) {
     if (this.marks[d]) return;
-    this.add(d, BY_NEAR);
-    (this.nearAt = this.nearAt || new Int32Array(this.marks.length))[d] = at;
+    this.add(d, how);
+    (this.firstAt = this.firstAt || new Int32Array(this.marks.length))[d] = at;
   };
-
-  /* Where the near pattern first matched, if the record holds nothing but near matches. */
-  RecordSet.prototype.onlyNearAt = function (d) { return this.marks[d] === BY_NEAR ? this.nearAt[d] : -1; };
 
   RecordSet.prototype.has = function (d) { return this.marks[d] !== 0; };
 
@@ -240,13 +241,13 @@
     var corpus = this.corpus, offsets = this.offsets, found = new RecordSet(this.index.length), d, at;
     for (at = corpus.indexOf(term.text); at >= 0; at = corpus.indexOf(term.text, offsets[d + 1])) {
       d = this.recordAt(at);
-      found.add(d);  // then on to the next record: a term as short as の must not cost one step per occurrence
+      found.addAt(d, BY_TERM, at);  // then on to the next record: a term as short as の must not cost one step per occurrence
     }
     if (term.near) {
       var pattern = new RegExp(term.near.source, "g"), match;
       while ((match = pattern.exec(corpus))) {
         d = this.recordAt(match.index);
-        found.addNear(d, match.index);
+        found.addAt(d, BY_NEAR, match.index);
         pattern.lastIndex = offsets[d + 1];
       }
     }
@@ -254,14 +255,36 @@
     if (term.grams && term.grams.length >= 2 && found.size < MAX_RESULTS) {
       var counts = new Uint16Array(this.index.length), needed = Math.ceil(0.6 * term.grams.length - 1e-9);
       for (var g = 0; g < term.grams.length; g++) {
-        for (at = corpus.indexOf(term.grams[g]); at >= 0; at = corpus.indexOf(term.grams[g], offsets[d + 1])) {
-          d = this.recordAt(at);
-          if (++counts[d] === needed) found.add(d);
+        var records = this.gramRecords(term.grams[g]);
+        for (var r = 0; r < records.length; r++) {
+          if (++counts[records[r]] === needed) found.add(records[r], BY_BIGRAMS);
         }
       }
     }
     if (term.cite) (this.cited[term.cite.article] || []).forEach(function (record) { found.add(record, BY_CITATION); });
     return found;
+  };
+
+  /*
+   * The records that hold a bigram, in order. Kept for later queries: typing a phrase asks for
+   * the same bigrams keystroke after keystroke, and a common one (事業) is in most records.
+   */
+  Engine.prototype.gramRecords = function (gram) {
+    var cached = this.gramCache.get(gram);
+    if (cached) return cached;
+    var corpus = this.corpus, offsets = this.offsets, list = [], d = 0;
+    for (var at = corpus.indexOf(gram); at >= 0; at = corpus.indexOf(gram, offsets[d + 1])) {
+      d = this.recordAt(at);
+      list.push(d);
+    }
+    var records = Int32Array.from(list);
+    if (this.gramCacheSize + records.length > GRAM_CACHE_RECORDS) {
+      this.gramCache.clear();
+      this.gramCacheSize = 0;
+    }
+    this.gramCache.set(gram, records);
+    this.gramCacheSize += records.length;
+    return records;
   };
 
   /* The query as terms: text terms, or citations with the ordinances their name part allows. */
@@ -274,7 +297,7 @@
       seen[text] = true;
       var cite = self.citation(text);
       // A citation is exact or nothing: 第19条 must not find 第9条 by resemblance.
-      terms.push({ text: text, typed: word, cite: cite,
+      terms.push({ text: text, typed: word, cite: cite, digitStart: /^[0-9]/.test(text),
                    grams: !cite && text.length >= 3 && /[^\x00-\x7f]/.test(text) ? bigrams(text) : null,
                    near: cite ? null : nearPattern(word) });
     });
@@ -342,12 +365,19 @@
   }
 
   /*
-   * textScore of a record in which the term occurs nowhere exactly and its near pattern first
-   * occurs in the body, at `first`: id, context, title and tags then add nothing. Common
-   * okurigana variants (打ち合わせ) match most records, and this saves two regex runs on each.
+   * textScore, when the corpus scan already showed that the first match in the record is in its
+   * body: id, context, title and tags (which come before the body) then add nothing. A common
+   * term matches most of 20,000 records, and this saves most of the string searches on each.
+   * 0 when that is not known (textScore decides). A term that starts with a digit is left to
+   * textScore, which must not count 9条 inside 19条.
    */
-  function nearTextScore(entry, first, averageLength) {
-    return bodyScore(entry, { count: 1, first: first, exact: false }, averageLength);
+  function bodyOnlyScore(set, d, entry, term, averageLength) {
+    var how = set.marks[d];
+    if (how !== BY_NEAR && (how !== BY_TERM || term.digitStart)) return 0;
+    var first = set.firstAt[d] - entry.textStart;
+    if (first < 0) return 0;
+    var count = how === BY_NEAR ? 1 : countIn(entry.text, term.text);
+    return bodyScore(entry, { count: count, first: first, exact: how === BY_TERM }, averageLength);
   }
 
   function textScore(entry, term, averageLength) {
@@ -383,7 +413,7 @@
     var records = sets[0];
     if (sets.length > 1) {
       records = new RecordSet(this.index.length);
-      sets.forEach(function (set) { set.list.forEach(function (d) { records.add(d); }); });
+      sets.forEach(function (set) { set.list.forEach(function (d) { records.add(d, BY_TERM); }); });
     }
     // Scores and matched terms (a bit per term) in typed arrays: no object per candidate.
     var list = records.list, count = list.length, scores = new Float64Array(count), matchedTerms = new Int32Array(count);
@@ -396,9 +426,8 @@
         var score = term.cite ? citeScore(entry, doc, term.cite) : 0;
         // A record found only through what it cites has no text score: it does not contain the term.
         if (!score && sets[k].byText(d)) {
-          var nearAt = sets[k].onlyNearAt(d);
-          score = nearAt >= entry.textStart ? nearTextScore(entry, nearAt - entry.textStart, this.averageLength)
-            : textScore(entry, term, this.averageLength) * (term.cite ? 0.5 : 1);
+          score = (bodyOnlyScore(sets[k], d, entry, term, this.averageLength) ||
+                   textScore(entry, term, this.averageLength)) * (term.cite ? 0.5 : 1);
         }
         if (score > 0) { total += score; mask |= 1 << k; }
       }
