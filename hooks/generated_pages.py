@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from cjk_soft_breaks import CjkSoftBreakExtension
 from data_error_pages import show_data_errors
 import error_display
+from collection_pause import without_cyclic_collection
 from knowledge_base import load_knowledge_base, order_like_nav
 from page_rendering import (render_checklist_index, render_checklist_page, render_ordinance_index,
                             render_ordinance_page)
@@ -61,6 +62,7 @@ def nav_sources(nav):
             yield from nav_sources(value)
 
 
+@without_cyclic_collection  # 20,000 cautions make hundreds of thousands of lines
 def render_all_pages(kb, tag_descriptions: dict | None = None) -> dict:
     """Every generated page, src_uri -> Markdown (also used by the benchmark's no-hook baseline)."""
     pages = {"checklists/index.md": render_checklist_index(kb.checklists),

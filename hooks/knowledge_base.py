@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-import functools
-import gc
 import multiprocessing
 import os
 from pathlib import Path
 
 from checklist_model import Checklist, load_checklist
 from citations import CitationResolver
+from collection_pause import without_cyclic_collection
 from flow_model import check_outcome_links, load_flow
 from ordinance_model import Ordinance, load_ordinance
 from source_errors import DataError, DataErrors, SourceLocation
@@ -63,24 +62,7 @@ class ChecklistOutline:
     profile: tuple
 
 
-def _without_collection(function):
-    # Loading makes hundreds of thousands of small acyclic objects (tuples, dicts) that all
-    # stay alive; the cyclic collector would rescan them again and again as they pile up,
-    # which made loading 20,000 cautions grow faster than the data. Nothing here forms a
-    # cycle, so collection waits until the load is done.
-    @functools.wraps(function)
-    def wrapper(*args, **kwargs):
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            if collecting:
-                gc.enable()
-    return wrapper
-
-
-@_without_collection
+@without_cyclic_collection
 def load_knowledge_base(root: Path) -> KnowledgeBase:
     """Loads and validates all data under `root`; raises DataErrors with every problem found."""
     errors: list = []
@@ -103,7 +85,7 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
     return KnowledgeBase(ordinances, checklists, dict(citing), flows)
 
 
-@_without_collection
+@without_cyclic_collection
 def validate_project(root: Path, workers: int | None = None) -> tuple[list, dict]:
     """The errors `load_knowledge_base` would raise, and counts of what was
     read ({"checklists", "items", "ordinances"}). Checklist files are read by `workers`

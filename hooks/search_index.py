@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from collection_pause import without_cyclic_collection
 from search_records import build_search_index
 
 ENGINE = "assets/javascripts/search_engine.js"
@@ -58,6 +59,7 @@ def on_post_page(output: str, page, config) -> str:
 
 
 @event_priority(-50)
+@without_cyclic_collection  # reads and writes an index of every page's text (18 MB at 20,000 cautions)
 def on_post_build(config) -> None:
     if not _search_enabled(config) or "kb" not in config:
         return
