@@ -270,7 +270,7 @@ def render_table(rows: list[dict], machine: str, note: str) -> str:
     lines = [
         "# ベンチマーク（保守担当者向け）",
         "",
-        "`make bench` が書き出す表です。手で編集しないでください。",
+        f"`make bench` が書き出す表です。表は手で編集しないでください（「{HISTORY_HEADING[3:]}」の節だけは手で書き、`make bench` はそのまま残します）。",
         "",
         f"計測環境: {machine}",
         "",
@@ -300,6 +300,20 @@ def render_table(rows: list[dict], machine: str, note: str) -> str:
     for key, seconds in sorted(largest.items(), key=lambda kv: -kv[1]):
         lines.append(f"| `{key}` | {seconds:.3f} |")
     return "\n".join(lines) + "\n"
+
+
+# Maintainers write the before/after of each performance fix under this heading; a new run
+# replaces the tables above it and keeps it.
+HISTORY_HEADING = "## 改善の前後"
+
+
+def with_kept_history(measured: str, output: Path) -> str:
+    """The new tables, followed by the hand-written history section of the previous file."""
+    previous = output.read_text(encoding="utf-8") if output.is_file() else ""
+    start = previous.find("\n" + HISTORY_HEADING)
+    if start < 0:
+        return measured
+    return measured.rstrip("\n") + "\n" + previous[start:]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -342,8 +356,8 @@ def main(argv: list[str] | None = None) -> int:
             "合成データは実在の規定を引用し、タグを付けています。時間は壁時計の秒、メモリは各子プロセスの最大常駐メモリです。")
     args.output.parent.mkdir(parents=True, exist_ok=True)
     search_label = f"{rows[-1]['label']}（{rows[-1]['check']['items']:,} 項目）"
-    args.output.write_text(render_table(rows, machine, note) + render_browser_table(browser_rows)
-                           + render_search_table(search_label, search), encoding="utf-8")
+    measured = render_table(rows, machine, note) + render_browser_table(browser_rows) + render_search_table(search_label, search)
+    args.output.write_text(with_kept_history(measured, args.output), encoding="utf-8")
     print(f"wrote {args.output}")
     return 0
 
