@@ -15,6 +15,7 @@ import re
 from typing import Callable, Iterable
 
 from ordinance_model import article_label, provision_anchor, provision_label
+from tag_index import PAGE_SRC as TAG_INDEX_SRC
 
 CAUTION = "caution"
 PROVISION = "provision"
@@ -22,6 +23,7 @@ PAGE = "page"
 SECTION = "section"
 
 _TAG = re.compile(r"<[^>]+>")
+_LIST = re.compile(r"<(ul|ol)\b[^>]*>.*?</\1>", re.DOTALL)
 _SPACE = re.compile(r"\s+")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_ATTRS = re.compile(r"\{[:\s]*[#.][^}]*\}")
@@ -124,9 +126,15 @@ def provision_records(ordinances: Iterable, page_url: Callable[[str], str]) -> l
     return records
 
 
-def section_records(material_docs: Iterable[dict], replaced_pages: set[str]) -> list[SearchRecord]:
-    """Material's records of the pages not rebuilt here, with the page title as their context."""
+def section_records(material_docs: Iterable[dict], replaced_pages: set[str],
+                    listing_pages: set[str] = frozenset()) -> list[SearchRecord]:
+    """Material's records of the pages not rebuilt here, with the page title as their context.
+    On `listing_pages` (the tag index) the lists are left out: they repeat the check question
+    of every tagged caution, which has its own record. At 20,000 cautions they were almost
+    half of all indexed text, and every search had to go through them."""
     docs = [doc for doc in material_docs if doc["location"].split("#", 1)[0] not in replaced_pages]
+    docs = [{**doc, "text": _LIST.sub(" ", doc.get("text", ""))} if doc["location"].split("#", 1)[0] in listing_pages else doc
+            for doc in docs]
     page_titles = {doc["location"]: html_to_text(doc["title"]) for doc in docs if "#" not in doc["location"]}
     records = []
     for doc in docs:
@@ -149,7 +157,7 @@ def build_search_index(material_index: dict, kb, page_url: Callable[[str], str])
     """Material's search_index.json with its checklist and ordinance records replaced."""
     replaced = {page_url(c.page_src) for c in kb.checklists} | {page_url(o.page_src) for o in kb.ordinances}
     records = (caution_records(kb.checklists, page_url) + provision_records(kb.ordinances, page_url)
-               + section_records(material_index.get("docs", []), replaced))
+               + section_records(material_index.get("docs", []), replaced, {page_url(TAG_INDEX_SRC)}))
     config = dict(material_index.get("config", {}))
     # The engine reads its settings from `config`: Material hands the worker only config and docs.
     config["kb"] = {"version": 1, "ordinances": ordinance_names(kb.ordinances)}

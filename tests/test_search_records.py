@@ -76,3 +76,17 @@ def test_index_replaces_checklist_and_ordinance_records_and_tells_the_engine_the
     assert "市民活動推進条例" in index["config"]["kb"]["ordinances"]["shimin-katsudo"]
     every_item = {f"checklists/{c.id}/#{i.id}" for c in kb.checklists for i in c.items}
     assert every_item <= set(locations)
+
+
+def test_the_tag_index_keeps_its_headings_and_descriptions_but_not_its_lists_of_cautions():
+    from search_records import section_records
+    docs = [
+        {"location": "tags/", "title": "タグ一覧", "text": "<p>タグごとに並べています。</p>"},
+        {"location": "tags/#tag-保険", "title": "保険",
+         "text": "<p>事故への備えです。</p><ul><li><a href='x'>保険に入っているか</a>（実施・JS-04）</li></ul>"},
+        {"location": "guideline/a/#x", "title": "節", "text": "<p>前</p><ul><li>箇条書きは残る</li></ul>"},
+    ]
+    records = {r.location: r for r in section_records(docs, set(), {"tags/"})}
+    assert records["tags/#tag-保険"].title == "保険"
+    assert records["tags/#tag-保険"].text == "事故への備えです。"
+    assert records["guideline/a/#x"].text == "前 箇条書きは残る"
