@@ -13,13 +13,46 @@ pytestmark = pytest.mark.browser
 RESULT_LINKS = ".md-search-result__list > li > a.md-search-result__link"
 
 
+# Counts the queries Material sends to its search worker and the answers that come back.
+# Typing sends a query per key; without this, a slow machine could show the answer to the
+# first characters while the test reads the results of the whole query.
+WORKER_PROBE = """(() => {
+  const NativeWorker = window.Worker;
+  if (!NativeWorker) return;
+  const probe = window.__searchProbe = { queries: 0, answers: 0, answeredAt: 0 };
+  window.Worker = function (url, options) {
+    const worker = new NativeWorker(url, options);
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (message) => { if (message && message.type === 2) probe.queries++; return post(message); };
+    worker.addEventListener("message", (event) => {
+      if (event.data && event.data.type === 3) { probe.answers++; probe.answeredAt = performance.now(); }
+    });
+    return worker;
+  };
+})()"""
+
+
+@pytest.fixture(autouse=True)
+def count_search_messages(request):
+    if "page" in request.fixturenames:
+        request.getfixturevalue("page").add_init_script(WORKER_PROBE)
+
+
 def type_query(page, query: str) -> None:
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(query)
     box.press("End")  # an IME commits with a key; Material searches on keyup
+    # Every query answered (where the probe sees the worker: not from a file share) and, a
+    # moment later, shown: Material draws the answer on a following frame.
     page.wait_for_function(
-        "() => /件見つかりました|何も見つかりませんでした/.test(document.querySelector('.md-search-result__meta').textContent)")
+        """() => {
+          const probe = window.__searchProbe;
+          const answered = !probe || !probe.queries ||
+            (probe.answers === probe.queries && performance.now() - probe.answeredAt > 150);
+          return answered && /件見つかりました|何も見つかりませんでした/.test(
+            document.querySelector('.md-search-result__meta').textContent);
+        }""")
 
 
 def first_hrefs(page, count: int = 5) -> list[str]:
@@ -29,6 +62,9 @@ def first_hrefs(page, count: int = 5) -> list[str]:
 def test_a_word_finds_its_caution_first_and_the_result_shows_question_checklist_and_match(page, site_url):
     page.goto(site_url)
     type_query(page, "保険")
+    # The probe type_query waits on sees the worker: one query per typed character, all answered.
+    assert page.evaluate("[window.__searchProbe.queries >= 2, window.__searchProbe.answers]") == [
+        True, page.evaluate("window.__searchProbe.queries")]
     first = page.locator(RESULT_LINKS).first
     assert urlsplit(first.get_attribute("href")).fragment == "KT-04"
     assert "誰がどの保険に入るかを決めているか" in first.locator(".kb-search-title").inner_text()
