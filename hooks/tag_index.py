@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from page_rendering import escape_text, relative_link, tag_anchor
+from tag_list import TAG_LIST_PATH
 from yaml_source import YamlMapping, YamlScalar, YamlSequence, load_yaml_file
 
 PAGE_SRC = "tags/index.md"
-TAG_LIST = "data/tags.yml"
 
 
 def read_tag_descriptions(root: Path) -> dict:
@@ -22,10 +22,10 @@ def read_tag_descriptions(root: Path) -> dict:
     The tag list is validated elsewhere; here it only orders and explains, so a broken file
     must not stop the build twice.
     """
-    path = root / TAG_LIST
+    path = root / TAG_LIST_PATH
     if not path.is_file():
         return {}
-    loaded = load_yaml_file(path, TAG_LIST)
+    loaded = load_yaml_file(path, TAG_LIST_PATH)
     if not isinstance(loaded.root, YamlMapping) or not isinstance(loaded.root.entries.get("tags"), YamlSequence):
         return {}
     descriptions = {}

@@ -193,39 +193,25 @@ def decision_page_metrics(site_dir: Path, checklist_id: str, answers: int = 50) 
 
 
 def search_metrics(site_dir: Path, queries: int = 50) -> dict:
-    """In Chromium, through Material's header search: the index as transferred, the time until
-    search is ready, and the latency of `queries` queries of tests/search_queries.yml (after one
-    query that is not counted, so the engine's first compilation is not taken for a query)."""
-    import statistics
-
+    """In Chromium, through Material's header search (scripts/bench_search.py): the index as
+    served (raw and gzip), the time until search is ready, and the latency of `queries`
+    queries of tests/search_queries.yml (after one query that is not counted, so the engine's
+    first compilation is not taken for a query)."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from bench_search import _TIMED_QUERY_JS, load_query_set, open_search
-    from conftest import CHROMIUM, CHROMIUM_ARGS, serve_directory
+    from bench_search import launch, load_query_set, measure_site
     from playwright.sync_api import sync_playwright
 
     texts = [spec.query for spec in load_query_set()]
     texts = (texts * (queries // len(texts) + 1))[:queries]
-    server, base = serve_directory(site_dir)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            page = browser.new_page(locale="ja-JP")
-            transferred = {}
-            page.on("response", lambda response: transferred.__setitem__(response.url, response)
-                    if "search_index" in response.url else None)
-            started = time.perf_counter()
-            open_search(page, base, timeout_ms=600000)
-            ready = time.perf_counter() - started
-            page.evaluate(_TIMED_QUERY_JS, ["協働", 30000])
-            times = [page.evaluate(_TIMED_QUERY_JS, [text, 30000]) for text in texts]
-            index_bytes = sum(len(response.body()) for response in transferred.values())
-            index_gzip = sum(len(gzip.compress(response.body(), 6)) for response in transferred.values())
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            measured = measure_site(browser, site_dir, texts, warm_up="協働")
+        finally:
             browser.close()
-    finally:
-        server.shutdown()
-    measured = sorted(t for t in times if t is not None)
-    return {"index_bytes": index_bytes, "index_gzip_bytes": index_gzip, "ready_s": ready, "queries": len(measured),
-            "median_ms": statistics.median(measured), "p95_ms": measured[max(0, int(round(0.95 * len(measured))) - 1)]}
+    index = (site_dir / "search" / "search_index.json").read_bytes()
+    return {"index_bytes": len(index), "index_gzip_bytes": len(gzip.compress(index, 6)), "ready_s": measured["ready_s"],
+            "queries": measured["measured"], "median_ms": measured["median_ms"], "p95_ms": measured["p95_ms"]}
 
 
 def render_search_table(label: str, m: dict) -> str:

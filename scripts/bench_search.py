@@ -287,7 +287,9 @@ _TIMED_QUERY_JS = """async ([query, timeoutMs]) => {
 }"""
 
 
-def measure_site(browser, site: Path, queries: list[str]) -> dict:
+def measure_site(browser, site: Path, queries: list[str], warm_up: str | None = None) -> dict:
+    """Index size, time until search is ready, and latency of `queries` (after `warm_up`, a
+    query that is not counted, when given)."""
     from conftest import serve_directory
 
     index = site / "search" / "search_index.json"
@@ -297,6 +299,8 @@ def measure_site(browser, site: Path, queries: list[str]) -> dict:
         start = time.perf_counter()
         open_search(page, url, timeout_ms=600000)
         ready = time.perf_counter() - start
+        if warm_up:
+            page.evaluate(_TIMED_QUERY_JS, [warm_up, 30000])
         times = []
         for query in queries:
             elapsed = page.evaluate(_TIMED_QUERY_JS, [query, 30000])

@@ -227,8 +227,6 @@
   /* Added because its text matched (not only because it cites the provision asked for). */
   RecordSet.prototype.byText = function (d) { return this.marks[d] !== BY_CITATION; };
 
-  Object.defineProperty(RecordSet.prototype, "size", { get: function () { return this.list.length; } });
-
   /* The record that holds a position of the corpus. */
   Engine.prototype.recordAt = function (position) {
     var offsets = this.offsets, last = offsets.length - 2, d = this.blocks[position >> BLOCK_BITS];
@@ -252,7 +250,7 @@
       }
     }
     // Resemblance only helps when the term itself is rare; among many exact matches it only adds noise.
-    if (term.grams && term.grams.length >= 2 && found.size < MAX_RESULTS) {
+    if (term.grams && term.grams.length >= 2 && found.list.length < MAX_RESULTS) {
       var counts = new Uint16Array(this.index.length), needed = Math.ceil(0.6 * term.grams.length - 1e-9);
       for (var g = 0; g < term.grams.length; g++) {
         var records = this.gramRecords(term.grams[g]);
