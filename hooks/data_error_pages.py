@@ -14,8 +14,8 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
-import error_display
-from error_display import GENERATED_PAGES, error_page_sources, render_error_banner, render_error_page
+from kyodo_kb.render import error_pages as error_display
+from kyodo_kb.render.error_pages import GENERATED_PAGES, error_page_sources, render_error_banner, render_error_page
 
 log = logging.getLogger("mkdocs.hooks.data_error_pages")
 

@@ -15,15 +15,15 @@ import re
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-import error_display
-from citation_docs import render_citation_table
-from citations import CitationResolver
+from kyodo_kb.render import error_pages as error_display
+from kyodo_kb.editing.citation_docs import render_citation_table
+from kyodo_kb.formats.citations import CitationResolver
 from data_error_pages import show_data_errors
-from error_catalogue import ERRORS, WARNINGS, render_message_table
-from field_docs import FIELD_TABLES, render_field_table
-from page_rendering import escape_text
-from source_errors import format_errors
-from tag_list import TAG_LIST_PATH, load_tag_list
+from kyodo_kb.editing.error_catalogue import ERRORS, WARNINGS, render_message_table
+from kyodo_kb.editing.field_docs import FIELD_TABLES, render_field_table
+from kyodo_kb.render.pages import escape_text
+from kyodo_kb.sources.errors import format_errors
+from kyodo_kb.formats.tags import TAG_LIST_PATH, load_tag_list
 
 MARKER = re.compile(r"^<!-- kb:(?P<name>[a-z-]+)(?: (?P<arg>[a-z-]+))? -->$", re.MULTILINE)
 

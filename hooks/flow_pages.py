@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from flow_rendering import render_flow_pages
+from kyodo_kb.render.flow_pages import render_flow_pages
 
 
 def on_files(files: Files, config) -> Files:

@@ -11,15 +11,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from cjk_soft_breaks import CjkSoftBreakExtension
+from kyodo_kb.render.cjk_soft_breaks import CjkSoftBreakExtension
 from data_error_pages import show_data_errors
-import error_display
-from collection_pause import without_cyclic_collection
-from knowledge_base import load_knowledge_base, order_like_nav
-from page_rendering import (render_checklist_index, render_checklist_page, render_ordinance_index,
-                            render_ordinance_page)
-from source_errors import DataErrors, unexpected_failure
-from tag_index import PAGE_SRC as TAG_INDEX_SRC, read_tag_descriptions, render_tag_index
+from kyodo_kb.render import error_pages as error_display
+from kyodo_kb.knowledge_base import load_knowledge_base, order_like_nav
+from kyodo_kb.render.all_pages import nav_sources, render_all_pages
+from kyodo_kb.sources.errors import DataErrors, unexpected_failure
+from kyodo_kb.render.tag_index import read_tag_descriptions
 
 
 def project_root(config) -> Path:
@@ -48,28 +46,3 @@ def on_files(files: Files, config) -> Files:
     for src_uri, content in render_all_pages(kb, read_tag_descriptions(project_root(config))).items():
         files.append(File.generated(config, src_uri, content=content))
     return files
-
-
-def nav_sources(nav):
-    """Page sources in the order the navigation lists them (nav entries nest as lists/dicts)."""
-    if isinstance(nav, str):
-        yield nav
-    elif isinstance(nav, list):
-        for entry in nav:
-            yield from nav_sources(entry)
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            yield from nav_sources(value)
-
-
-@without_cyclic_collection  # 20,000 cautions make hundreds of thousands of lines
-def render_all_pages(kb, tag_descriptions: dict | None = None) -> dict:
-    """Every generated page, src_uri -> Markdown (also used by the benchmark's no-hook baseline)."""
-    pages = {"checklists/index.md": render_checklist_index(kb.checklists),
-             "ordinances/index.md": render_ordinance_index(kb.ordinances),
-             TAG_INDEX_SRC: render_tag_index(kb.checklists, tag_descriptions)}
-    for checklist in kb.checklists:
-        pages[checklist.page_src] = render_checklist_page(checklist)
-    for ordinance in kb.ordinances:
-        pages[ordinance.page_src] = render_ordinance_page(ordinance, kb.citing_items)
-    return pages

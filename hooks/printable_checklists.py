@@ -12,9 +12,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from checklist_export import checklist_csv, csv_path
-from print_blocks import read_revision, with_print_blocks
-from source_errors import DataErrors, SourceLocation
+from kyodo_kb.outputs.csv_export import checklist_csv, csv_path
+from kyodo_kb.outputs.print_blocks import read_revision, with_print_blocks
+from kyodo_kb.sources.errors import DataErrors, SourceLocation
 
 CONFIG_FILE = "mkdocs.yml"
 

@@ -13,14 +13,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from changelog_model import CHANGELOG_PATH, load_changelog
-from changelog_rendering import CHANGELOG_PAGE, render_changelog_page
-import error_display
+from kyodo_kb.formats.changelog import CHANGELOG_PATH, load_changelog
+from kyodo_kb.render.changelog_page import CHANGELOG_PAGE, render_changelog_page
+from kyodo_kb.render import error_pages as error_display
 from data_error_pages import show_data_errors
-from error_display import render_error_page
-from git_dates import last_commit_dates, newest
-from source_errors import format_errors
-from wareki import format_both
+from kyodo_kb.render.error_pages import render_error_page
+from kyodo_kb.tooling.git_dates import last_commit_dates, newest
+from kyodo_kb.sources.errors import format_errors
+from kyodo_kb.render.wareki import format_both
 
 
 def project_root(config) -> Path:

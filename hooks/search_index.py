@@ -22,8 +22,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from collection_pause import without_cyclic_collection
-from search_records import build_search_index
+from kyodo_kb.tooling.collection_pause import without_cyclic_collection
+from kyodo_kb.outputs.search_records import build_search_index
 
 ENGINE = "assets/javascripts/search_engine.js"
 PAGE_SCRIPT = "assets/javascripts/search_page.js"

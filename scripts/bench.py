@@ -24,8 +24,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "scripts"))
 
 ITEMS_PER_CHECKLIST = 20
 BIG_CHECKLIST_ITEMS = 200
@@ -42,7 +40,7 @@ def peak_memory_with_workers_mb() -> float:
 
 def child_check(project: Path) -> dict:
     """Validation exactly as `make check` does it (scripts/check.py calls validate_project)."""
-    from knowledge_base import validate_project
+    from kyodo_kb.knowledge_base import validate_project
 
     started = time.perf_counter()
     errors, counts = validate_project(project)
@@ -102,8 +100,8 @@ def run_child(*args: str) -> dict:
 
 def write_baseline_project(project: Path, destination: Path) -> Path:
     """The same pages the hooks generate, written as plain Markdown, built with no hooks."""
-    from generated_pages import render_all_pages
-    from knowledge_base import load_knowledge_base
+    from kyodo_kb.render.all_pages import render_all_pages
+    from kyodo_kb.knowledge_base import load_knowledge_base
 
     shutil.copytree(project, destination)
     for src_uri, content in render_all_pages(load_knowledge_base(project)).items():
@@ -137,8 +135,7 @@ def decision_page_metrics(site_dir: Path, checklist_id: str, answers: int = 50) 
     to an interactive summary, and the time one answer takes (handler, and until the next frame)."""
     import statistics
 
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import CHROMIUM, CHROMIUM_ARGS, serve_directory
+    from kyodo_kb.tooling.browser import CHROMIUM, CHROMIUM_ARGS, serve_directory
     from playwright.sync_api import sync_playwright
 
     server, base = serve_directory(site_dir)
@@ -197,7 +194,6 @@ def search_metrics(site_dir: Path, queries: int = 50) -> dict:
     served (raw and gzip), the time until search is ready, and the latency of `queries`
     queries of tests/search_queries.yml (after one query that is not counted, so the engine's
     first compilation is not taken for a query)."""
-    sys.path.insert(0, str(ROOT / "tests"))
     from bench_search import launch, load_query_set, measure_site
     from playwright.sync_api import sync_playwright
 
@@ -318,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         factors = [int(f) for f in args.factors.split(",")]
     except (SystemExit, ValueError):
         return 2
-    from synthetic_data import write_synthetic_project
+    from kyodo_kb.tooling.synthetic_data import write_synthetic_project
 
     machine = machine_description()
     rows = []

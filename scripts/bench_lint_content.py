@@ -10,9 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from content_lint import LintItem, LintText, similar_checks  # noqa: E402
+from kyodo_kb.editing.content_lint import LintItem, LintText, similar_checks
 
 WORDS = ["事業", "目的", "相手方", "役割分担", "協定書", "会計", "報告", "公開", "評価", "市民", "団体", "参加", "経費", "保険", "個人情報"]
 

@@ -28,8 +28,6 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "tests"))
 QUERY_SET = ROOT / "tests" / "search_queries.yml"
 TOP_K = 5
 INITIALIZING = "検索を初期化"  # Material's Japanese text while its search worker is starting
@@ -81,7 +79,7 @@ class Evaluation:
 
 
 def item_locations(root: Path = ROOT) -> dict:
-    from knowledge_base import load_knowledge_base
+    from kyodo_kb.knowledge_base import load_knowledge_base
 
     kb = load_knowledge_base(root)
     return {item.id: f"checklists/{c.id}/#{item.id}" for c in kb.checklists for item in c.items}
@@ -206,13 +204,13 @@ def configure_engine(project: Path, engine: str) -> Path:
 
 
 def engine_project(engine: str, destination: Path) -> Path:
-    from conftest import copy_project
+    from kyodo_kb.tooling.project import copy_project
 
     return configure_engine(copy_project(destination), engine)
 
 
 def build(project: Path, site_dir: Path) -> bool:
-    from conftest import run_mkdocs_build
+    from kyodo_kb.tooling.project import run_mkdocs_build
 
     result = run_mkdocs_build(project, site_dir)
     if result.returncode != 0:
@@ -221,13 +219,13 @@ def build(project: Path, site_dir: Path) -> bool:
 
 
 def launch(playwright):
-    from conftest import CHROMIUM, CHROMIUM_ARGS
+    from kyodo_kb.tooling.browser import CHROMIUM, CHROMIUM_ARGS
 
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
 
 
 def quality(engines: list[str], verbose: bool) -> int:
-    from conftest import serve_directory
+    from kyodo_kb.tooling.browser import serve_directory
     from playwright.sync_api import sync_playwright
 
     specs = load_query_set()
@@ -290,7 +288,7 @@ _TIMED_QUERY_JS = """async ([query, timeoutMs]) => {
 def measure_site(browser, site: Path, queries: list[str], warm_up: str | None = None) -> dict:
     """Index size, time until search is ready, and latency of `queries` (after `warm_up`, a
     query that is not counted, when given)."""
-    from conftest import serve_directory
+    from kyodo_kb.tooling.browser import serve_directory
 
     index = site / "search" / "search_index.json"
     server, url = serve_directory(site)
@@ -319,7 +317,7 @@ def measure_site(browser, site: Path, queries: list[str], warm_up: str | None = 
 def perf(cautions: int, engines: list[str], query_count: int) -> int:
     import json
 
-    from synthetic_data import write_synthetic_project
+    from kyodo_kb.tooling.synthetic_data import write_synthetic_project
     from playwright.sync_api import sync_playwright
 
     queries = [spec.query for spec in load_query_set()][:query_count]

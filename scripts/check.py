@@ -10,12 +10,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from changelog_model import load_changelog  # noqa: E402
-from knowledge_base import validate_project  # noqa: E402
-from source_errors import DataErrors, unexpected_failure  # noqa: E402
-from tag_list import load_tag_list  # noqa: E402
+from kyodo_kb.formats.changelog import load_changelog
+from kyodo_kb.knowledge_base import validate_project
+from kyodo_kb.sources.errors import DataErrors, unexpected_failure
+from kyodo_kb.formats.tags import load_tag_list
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,14 +11,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-import content_lint  # noqa: E402
-from content_lint import LintItem, LintText  # noqa: E402
-from knowledge_base import load_knowledge_base  # noqa: E402
-from source_errors import DataErrors, format_errors  # noqa: E402
-from tag_list import TAG_LIST_PATH, load_tag_list  # noqa: E402
-from yaml_source import YamlMapping, YamlScalar, YamlSequence, load_yaml_file  # noqa: E402
+from kyodo_kb.editing import content_lint
+from kyodo_kb.editing.content_lint import LintItem, LintText
+from kyodo_kb.knowledge_base import load_knowledge_base
+from kyodo_kb.sources.errors import DataErrors, format_errors
+from kyodo_kb.formats.tags import TAG_LIST_PATH, load_tag_list
+from kyodo_kb.sources.yaml_source import YamlMapping, YamlScalar, YamlSequence, load_yaml_file
 
 
 def _line(mapping: YamlMapping, key: str, default: int) -> int:

@@ -11,9 +11,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from json_schema import all_schemas  # noqa: E402
+from kyodo_kb.editing.json_schema import all_schemas
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,12 +14,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from citations import CitationError, CitationResolver  # noqa: E402
-from field_specs import SLUG_PATTERN  # noqa: E402
-from knowledge_base import data_files, relative  # noqa: E402
-from ordinance_model import load_ordinance  # noqa: E402
+from kyodo_kb.formats.citations import CitationError, CitationResolver
+from kyodo_kb.sources.field_specs import SLUG_PATTERN
+from kyodo_kb.knowledge_base import data_files, relative
+from kyodo_kb.formats.ordinance import load_ordinance
 
 PLACEHOLDER = "要記入"
 ITEM_COUNT = 3

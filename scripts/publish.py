@@ -26,9 +26,8 @@ import sys
 import tempfile
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-from site_checks import link_problems, outside_resource_problems  # noqa: E402
+from kyodo_kb.tooling.site_checks import link_problems, outside_resource_problems
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100

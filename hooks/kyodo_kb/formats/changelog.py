@@ -1,0 +1,91 @@
+"""The guideline's revision history (data/changelog.yml): format, validation and data model.
+
+Editors add one entry per published revision; the 改定履歴 page lists them newest first.
+Dates may be written bare (`2026-11-27`, which YAML reads as a date) or quoted.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+import datetime
+from pathlib import Path
+import re
+
+from kyodo_kb.sources.field_specs import FieldSpec, MappingReader
+from kyodo_kb.sources.errors import DataError, SourceLocation
+from kyodo_kb.sources.yaml_source import YamlScalar, load_yaml_file
+
+CHANGELOG_PATH = "data/changelog.yml"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+CHANGELOG_FIELDS = [
+    FieldSpec("revisions", "list", True, "改定の記録のリストです。新しい改定を先頭に書きます"),
+]
+REVISION_FIELDS = [
+    FieldSpec("date", "date", True, "改定した日です（西暦の年-月-日）", DATE_PATTERN, "2026-11-27"),
+    FieldSpec("version", "line", True, "版の番号です（引用符で囲みます）", example="\"1.1\""),
+    FieldSpec("summary", "markdown", True, "改定の内容です（Markdown）"),
+]
+
+
+@dataclass(frozen=True)
+class Revision:
+    date: datetime.date
+    version: str
+    summary: str
+    line: int
+
+
+def read_date(reader: MappingReader, name: str) -> datetime.date | None:
+    value = reader.raw(name)
+    if value is None:
+        return None
+    label = f"{reader.key_path}.{name}" if reader.key_path else name
+    if isinstance(value, YamlScalar) and isinstance(value.value, datetime.datetime):
+        return value.value.date()
+    if isinstance(value, YamlScalar) and isinstance(value.value, datetime.date):
+        return value.value
+    if isinstance(value, YamlScalar) and isinstance(value.value, str) and re.match(DATE_PATTERN, value.value.strip()):
+        try:
+            return datetime.date.fromisoformat(value.value.strip())
+        except ValueError:
+            pass
+    shown = value.value if isinstance(value, YamlScalar) else "リストなど"
+    reader.errors.append(DataError(SourceLocation(reader.path, value.line),
+                                   f"{label}: 日付を「2026-11-27」のように西暦の年-月-日で書いてください（「{shown}」が書かれています）"))
+    return None
+
+
+def read_changelog(root, path: str, errors: list) -> list[Revision]:
+    reader = MappingReader(root, path, "", CHANGELOG_FIELDS, errors, "改定履歴")
+    revisions = []
+    if not reader.ok:
+        return revisions
+    versions: dict = {}
+    for index, node in enumerate(reader.sequence("revisions", allow_empty=False), start=1):
+        entry = MappingReader(node, path, f"revisions[{index}]", REVISION_FIELDS, errors, "改定の記録")
+        if not entry.ok:
+            continue
+        date = read_date(entry, "date")
+        version = entry.string("version")
+        summary = entry.string("summary")
+        if version is not None and version in versions:
+            errors.append(DataError(SourceLocation(path, entry.line_of("version")),
+                                    f"revisions[{index}].version: 版「{version}」が重複しています（{versions[version]}行目にもあります）"))
+            continue
+        if version is not None:
+            versions[version] = entry.line_of("version")
+        if None not in (date, version, summary):
+            revisions.append(Revision(date, version, summary.strip(), node.line))
+    return sorted(revisions, key=lambda r: r.date, reverse=True)
+
+
+def load_changelog(project_root: Path, errors: list) -> list[Revision]:
+    """The revisions, newest first; an absent file is no revision, not an error."""
+    path = project_root / CHANGELOG_PATH
+    if not path.is_file():
+        return []
+    loaded = load_yaml_file(path, CHANGELOG_PATH)
+    errors.extend(loaded.errors)
+    if loaded.root is None:
+        return []
+    return read_changelog(loaded.root, CHANGELOG_PATH, errors)

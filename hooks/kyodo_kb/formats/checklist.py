@@ -1,0 +1,145 @@
+"""Checklists of cautions (留意事項): the file format, its validation and the data model.
+
+A file that uses only the fields of the original format (id, title, summary, items with
+id, check, caution, basis, tags) must always stay valid; later fields are optional.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+import hashlib
+import json
+from pathlib import Path
+
+from kyodo_kb.formats.citations import CitationError, CitationResolver, ProvisionRef
+from kyodo_kb.formats.conditions import read_applies_when, read_profile
+from kyodo_kb.sources.field_specs import FieldSpec, ITEM_ID_PATTERN, MappingReader, SLUG_PATTERN
+from kyodo_kb.sources.errors import DataError, SourceLocation, unexpected_error
+from kyodo_kb.sources.yaml_source import load_yaml_file
+
+CHECKLIST_FIELDS = [
+    FieldSpec("id", "slug", True, "チェックリストの識別子です（半角英小文字・数字・ハイフン）。ページの URL（checklists/<id>/）になります", SLUG_PATTERN, "keikaku"),
+    FieldSpec("title", "line", True, "チェックリストの題名です", example="企画・協働の検討段階の留意事項"),
+    FieldSpec("summary", "markdown", False, "チェックリストの説明です（Markdown）"),
+    FieldSpec("items", "list", True, "確認項目（留意事項）のリストです"),
+    FieldSpec("profile", "list", False, "最初に尋ねる質問のリストです（協働の形態など）。項目の applies_when で、答えに応じて表示する項目を絞ります"),
+]
+ITEM_FIELDS = [
+    FieldSpec("id", "item_id", True, "項目の識別子です（半角英数字とハイフン、全チェックリストで一意）。ページ内のアンカーになります", ITEM_ID_PATTERN, "KK-01"),
+    FieldSpec("check", "line", True, "職員が答える確認の問いです（1行、「…しているか」の形）", example="事業の目的を相手方と共有しているか"),
+    FieldSpec("caution", "markdown", True, "留意事項です: 何に気をつけるか、なぜか、できていないときに何をするか（Markdown）"),
+    FieldSpec("basis", "string_list", False, "根拠となる条例の規定のリストです", example="市民活動推進条例第9条第1項第1号"),
+    FieldSpec("tags", "string_list", False, "検索や一覧に使うタグのリストです", example="[目的の共有, 役割分担]"),
+    FieldSpec("applies_when", "mapping", False, "この項目が当てはまる条件です（profile の質問 ID: 選択肢 ID のリスト）", example="{keitai: [itaku, hojo]}"),
+]
+
+
+@dataclass(frozen=True)
+class Citation:
+    text: str  # as the editor wrote it
+    ref: ProvisionRef
+    line: int
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    check: str
+    caution: str
+    basis: tuple  # of Citation
+    tags: tuple  # of str
+    line: int
+    applies_when: tuple = ()  # of conditions.Condition; empty = always applies
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    title: str
+    summary: str | None
+    items: tuple  # of ChecklistItem
+    path: str  # relative source path, e.g. checklists/keikaku.yml
+    line: int
+    profile: tuple = ()  # of conditions.ProfileQuestion
+
+    @property
+    def page_src(self) -> str:
+        return f"checklists/{self.id}.md"
+
+    def question(self, question_id: str):
+        return next((q for q in self.profile if q.id == question_id), None)
+
+
+def content_version(checklist: Checklist) -> str:
+    """A short hash of everything an answer depends on: browsers key saved answers by it,
+    so a changed checklist starts fresh instead of showing answers to other questions."""
+    data = {
+        "id": checklist.id,
+        "profile": [[q.id, q.question, [[o.id, o.label] for o in q.options]] for q in checklist.profile],
+        "items": [[i.id, i.check, i.caution, [c.text for c in i.basis], [[c.question, list(c.options)] for c in i.applies_when]]
+                  for i in checklist.items],
+    }
+    encoded = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()[:12]
+
+
+def load_checklist(path: Path, display_path: str, resolver: CitationResolver, errors: list) -> Checklist | None:
+    try:
+        loaded = load_yaml_file(path, display_path)
+        errors.extend(loaded.errors)
+        if loaded.root is None:
+            return None
+        return read_checklist(loaded.root, display_path, resolver, errors)
+    except Exception as exc:  # never a traceback for editors: report it against the file
+        errors.append(unexpected_error(display_path, exc))
+        return None
+
+
+def read_checklist(root, path: str, resolver: CitationResolver, errors: list) -> Checklist | None:
+    count = len(errors)
+    reader = MappingReader(root, path, "", CHECKLIST_FIELDS, errors, "チェックリストの内容")
+    if not reader.ok:
+        return None
+    checklist_id = reader.string("id")
+    title = reader.string("title")
+    summary = reader.string("summary")
+    profile = read_profile(reader.raw("profile"), path, "profile", errors)
+    items = []
+    seen: dict = {}
+    for index, node in enumerate(reader.sequence("items", allow_empty=False), start=1):
+        item = read_item(node, path, f"items[{index}]", resolver, errors, profile)
+        if item is None:
+            continue
+        if item.id in seen:
+            errors.append(DataError(SourceLocation(path, item.line),
+                                    f"items[{index}].id: 項目 ID「{item.id}」が重複しています（{seen[item.id]}行目にもあります）。別の ID にしてください"))
+            continue
+        seen[item.id] = item.line
+        items.append(item)
+    if len(errors) > count or checklist_id is None or title is None:
+        return None
+    return Checklist(checklist_id, title, summary, tuple(items), path, root.line, profile)
+
+
+def read_item(node, path: str, key_path: str, resolver: CitationResolver, errors: list,
+              profile: tuple = ()) -> ChecklistItem | None:
+    count = len(errors)
+    reader = MappingReader(node, path, key_path, ITEM_FIELDS, errors, "確認項目")
+    if not reader.ok:
+        return None
+    item_id = reader.string("id")
+    check = reader.string("check")
+    caution = reader.string("caution")
+    basis = []
+    for index, (text, line) in enumerate(reader.string_list("basis"), start=1):
+        try:
+            basis.append(Citation(text, resolver.resolve(text), line))
+        except CitationError as exc:
+            errors.append(DataError(SourceLocation(path, line), f"{key_path}.basis[{index}]: {exc}"))
+    tags = []
+    for text, line in reader.string_list("tags"):
+        if text not in tags:
+            tags.append(text)
+    applies_when = read_applies_when(reader.raw("applies_when"), path, f"{key_path}.applies_when", profile, errors)
+    if len(errors) > count or None in (item_id, check, caution):
+        return None
+    return ChecklistItem(item_id, check, caution.strip(), tuple(basis), tuple(tags), node.line, applies_when)

@@ -1,0 +1,214 @@
+"""Loads every data file of the project into one validated, cross-checked KnowledgeBase.
+
+Cross-file rules (unique checklist ids, unique item ids across all checklists) and the
+back-link index (provision -> citing cautions) live here, each built once in linear time.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+import multiprocessing
+import os
+from pathlib import Path
+
+from kyodo_kb.formats.checklist import Checklist, load_checklist
+from kyodo_kb.formats.citations import CitationResolver
+from kyodo_kb.tooling.collection_pause import without_cyclic_collection
+from kyodo_kb.formats.flow import check_outcome_links, load_flow
+from kyodo_kb.formats.ordinance import Ordinance, load_ordinance
+from kyodo_kb.sources.errors import DataError, DataErrors, SourceLocation
+
+CHECKLIST_DIR = "checklists"
+ORDINANCE_DIR = "ordinances"
+FLOW_DIR = "flows"
+
+
+@dataclass
+class KnowledgeBase:
+    ordinances: list
+    checklists: list
+    citing_items: dict = field(default_factory=dict)  # (ordinance_id, anchor) -> [(Checklist, ChecklistItem)]
+    flows: list = field(default_factory=list)
+
+    def ordinance(self, ordinance_id: str) -> Ordinance:
+        return next(o for o in self.ordinances if o.id == ordinance_id)
+
+
+def data_files(root: Path, folder: str) -> list[Path]:
+    directory = root / folder
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def relative(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+@dataclass(frozen=True)
+class ItemOutline:
+    id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ChecklistOutline:
+    """What the cross-file rules need of a checklist: a worker process sends this back
+    instead of the whole model, which would cost more to copy than to read."""
+    id: str
+    path: str
+    line: int
+    items: tuple  # of ItemOutline
+    profile: tuple
+
+
+@without_cyclic_collection
+def load_knowledge_base(root: Path) -> KnowledgeBase:
+    """Loads and validates all data under `root`; raises DataErrors with every problem found."""
+    errors: list = []
+    ordinances = load_ordinances(root, errors)
+    resolver = CitationResolver(ordinances)
+    checklists = []
+    register = _CrossFileRules(errors)
+    for path in data_files(root, CHECKLIST_DIR):
+        checklist = load_checklist(path, relative(root, path), resolver, errors)
+        if checklist is not None and register(checklist):
+            checklists.append(checklist)
+    flows = load_flows(root, checklists, errors)
+    if errors:
+        raise DataErrors(errors)
+    citing: dict = defaultdict(list)
+    for checklist in checklists:
+        for item in checklist.items:
+            for key in dict.fromkeys(c.ref.key for c in item.basis):
+                citing[key].append((checklist, item))
+    return KnowledgeBase(ordinances, checklists, dict(citing), flows)
+
+
+@without_cyclic_collection
+def validate_project(root: Path, workers: int | None = None) -> tuple[list, dict]:
+    """The errors `load_knowledge_base` would raise, and counts of what was
+    read ({"checklists", "items", "ordinances"}). Checklist files are read by `workers`
+    processes (default: one per core) when there are enough of them to repay the start-up."""
+    errors: list = []
+    ordinances = load_ordinances(root, errors)
+    paths = [relative(root, path) for path in data_files(root, CHECKLIST_DIR)]
+    workers = min(workers or os.cpu_count() or 1, max(1, len(paths) // _FILES_PER_WORKER_AT_LEAST))
+    chunks = [paths]
+    if workers > 1:
+        size = -(-len(paths) // (workers * 4))
+        chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    results = None
+    if len(chunks) > 1:
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                results = pool.starmap(_outline_files, [(root, chunk, ordinances) for chunk in chunks])
+        except (OSError, ValueError):  # no fork here (or no resources for it): read them all in this process
+            results = None
+    if results is None:
+        results = [_outline_files(root, paths, ordinances)]
+    outlines = []
+    register = _CrossFileRules(errors)
+    for file_errors, outline in (entry for chunk in results for entry in chunk):
+        errors.extend(file_errors)
+        if outline is not None and register(outline):
+            outlines.append(outline)
+    load_flows(root, outlines, errors)
+    counts = {"checklists": len(outlines), "items": sum(len(o.items) for o in outlines), "ordinances": len(ordinances)}
+    return errors, counts
+
+
+# Below this many files per process, starting the processes costs more than it saves.
+_FILES_PER_WORKER_AT_LEAST = 50
+
+
+def _outline_files(root: Path, paths: list, ordinances: list) -> list:
+    """[(errors of the file, ChecklistOutline or None)] for each path, in order."""
+    resolver = CitationResolver(ordinances)
+    results = []
+    for display_path in paths:
+        file_errors: list = []
+        checklist = load_checklist(root / display_path, display_path, resolver, file_errors)
+        outline = None
+        if checklist is not None:
+            outline = ChecklistOutline(checklist.id, checklist.path, checklist.line,
+                                       tuple(ItemOutline(item.id, item.line) for item in checklist.items),
+                                       checklist.profile)
+        results.append((file_errors, outline))
+    return results
+
+
+def load_ordinances(root: Path, errors: list) -> list:
+    ordinances = []
+    ordinance_ids: dict = {}
+    for path in data_files(root, ORDINANCE_DIR):
+        ordinance = load_ordinance(path, relative(root, path), errors)
+        if ordinance is None:
+            continue
+        if ordinance.id in ordinance_ids:
+            errors.append(DataError(SourceLocation(ordinance.path, 1), f"id: 条例 ID「{ordinance.id}」は {ordinance_ids[ordinance.id]} でも使われています"))
+            continue
+        ordinance_ids[ordinance.id] = ordinance.path
+        ordinances.append(ordinance)
+    if not ordinances and not errors:
+        errors.append(DataError(SourceLocation(ORDINANCE_DIR, 0), "条例のデータ（ordinances/*.yml）が1件もありません"))
+    return ordinances
+
+
+class _CrossFileRules:
+    """Checklist ids and item ids unique across files, checked as each checklist comes in
+    (one dict lookup per id). Calling it with a checklist (or outline) returns whether the
+    checklist is kept."""
+
+    def __init__(self, errors: list):
+        self.errors = errors
+        self.checklist_ids: dict = {}
+        self.item_ids: dict = {}
+
+    def __call__(self, checklist) -> bool:
+        if checklist.id in self.checklist_ids:
+            self.errors.append(DataError(SourceLocation(checklist.path, checklist.line),
+                                         f"id: チェックリスト ID「{checklist.id}」は {self.checklist_ids[checklist.id]} でも使われています。別の ID にしてください"))
+            return False
+        duplicate = False
+        for item in checklist.items:
+            if item.id in self.item_ids:
+                other_path, other_line = self.item_ids[item.id]
+                self.errors.append(DataError(SourceLocation(checklist.path, item.line),
+                                             f"id: 項目 ID「{item.id}」は {other_path}:{other_line} でも使われています。項目 ID はすべてのチェックリストを通して一意にしてください"))
+                duplicate = True
+            else:
+                self.item_ids[item.id] = (checklist.path, item.line)
+        if not duplicate:
+            self.checklist_ids[checklist.id] = checklist.path
+        return not duplicate
+
+
+def load_flows(root: Path, checklists: list, errors: list) -> list:
+    # Outcome links are checked only over a clean set of checklists: a checklist dropped for
+    # its own errors would otherwise also show up as "missing" here.
+    checklists_ok = not errors
+    flows = []
+    flow_ids: dict = {}
+    for path in data_files(root, FLOW_DIR):
+        flow = load_flow(path, relative(root, path), errors)
+        if flow is None:
+            continue
+        if flow.id in flow_ids:
+            errors.append(DataError(SourceLocation(flow.path, flow.line),
+                                    f"id: 流れの ID「{flow.id}」は {flow_ids[flow.id]} でも使われています。別の ID にしてください"))
+            continue
+        flow_ids[flow.id] = flow.path
+        if checklists_ok:
+            link_errors = check_outcome_links(flow, checklists)
+            errors.extend(link_errors)
+            if link_errors:
+                continue
+        flows.append(flow)
+    return flows
+
+
+def order_like_nav(checklists: list, nav_sources: list) -> list:
+    """Checklists in the order editors gave them in the navigation; unlisted ones after, by file."""
+    position = {src: index for index, src in enumerate(nav_sources)}
+    return sorted(checklists, key=lambda c: (position.get(c.page_src, len(position)), c.path))

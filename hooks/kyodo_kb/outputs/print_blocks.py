@@ -1,0 +1,176 @@
+"""The parts of a checklist page that exist for paper: the print title block (revision date in
+和暦 and 西暦, the page address), the print and download controls, and the sign-off block.
+
+Pure: takes plain values, returns HTML/Markdown text to be placed into the checklist page.
+Where each block goes on screen and on paper is decided by print.css; print.js wires the
+controls. The revision date comes from one place, `extra.kb_revision` in mkdocs.yml.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+import datetime
+import html
+import re
+
+from kyodo_kb.sources.errors import DataError, DataErrors, SourceLocation
+
+# (first day, era name); checked newest first. Only eras a revision date can fall in.
+_ERAS = (
+    (datetime.date(2019, 5, 1), "令和"),
+    (datetime.date(1989, 1, 8), "平成"),
+    (datetime.date(1926, 12, 25), "昭和"),
+)
+SIGNOFF_FIELDS = ("所属", "担当者", "確認日", "相手方（団体名）", "上長確認")
+PDF_MARKER = "data-kb-pdf hidden"  # make_pdf.py removes `hidden` once the PDF exists
+# Print blocks carry data-search-exclude (Material's search plugin skips them): otherwise every
+# checklist would be a search hit for 担当者, 印刷 or 改訂日.
+
+
+@dataclass(frozen=True)
+class Revision:
+    edition: str  # e.g. 協働のガイドライン（補強版）
+    date: datetime.date
+
+
+def wareki(date: datetime.date) -> str:
+    """令和8年11月27日 for 2026-11-27; the first year of an era is 元年."""
+    for start, era in _ERAS:
+        if date >= start:
+            year = date.year - start.year + 1
+            return f"{era}{'元' if year == 1 else year}年{date.month}月{date.day}日"
+    raise ValueError(f"{date.isoformat()} は昭和より前の日付です")
+
+
+def seireki(date: datetime.date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def format_revision(revision: Revision) -> str:
+    return f"{revision.edition}　改訂日 {wareki(revision.date)}（{seireki(revision.date)}）"
+
+
+def read_revision(value, location: SourceLocation) -> Revision:
+    """Checks the `extra.kb_revision` setting of mkdocs.yml; raises DataErrors for editors."""
+    problem = _revision_problem(value)
+    if problem:
+        raise DataErrors([DataError(location, problem)])
+    return Revision(value["edition"].strip(), _as_date(value["date"]))
+
+
+def _as_date(value) -> datetime.date | None:
+    """YAML reads 2026-04-01 as a date already; a quoted one arrives as a string."""
+    if isinstance(value, datetime.datetime):
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _revision_problem(value) -> str | None:
+    example = "kb_revision: {edition: 協働のガイドライン（補強版）, date: 2026-04-01}"
+    if not isinstance(value, dict):
+        return f"extra.kb_revision: 版と改訂日のまとまりが必要です（例: {example}）"
+    unknown = sorted(set(value) - {"edition", "date"}, key=str)
+    if unknown:
+        return (f"extra.kb_revision: 知らない項目「{unknown[0]}」があります。"
+                "書けるのは edition（版の名前）と date（改訂日）だけです")
+    edition = value.get("edition")
+    if not isinstance(edition, str) or not edition.strip():
+        return f"extra.kb_revision.edition: 版の名前（文字列）が必要です（例: {example}）"
+    date = value.get("date")
+    if date is None:
+        return "extra.kb_revision.date: 改訂日がありません。2026-04-01 の形で書いてください"
+    parsed = _as_date(date)
+    if parsed is None:
+        return f"extra.kb_revision.date: 改訂日は 2026-04-01 の形で書いてください。「{date}」は日付として読めません"
+    if parsed < _ERAS[-1][0]:
+        return f"extra.kb_revision.date: {parsed.isoformat()} は古すぎます。改訂日を確認してください"
+    return None
+
+
+def render_print_header(revision: Revision, page_path: str, public_url: str | None) -> str:
+    """Title block under the page heading: revision on screen and paper, the address on paper.
+
+    The address is filled in by print.js from the browser's location (and by make_pdf.py for
+    PDFs); without either it shows the path inside the site, which is still findable."""
+    address = (public_url.rstrip("/") + "/" + page_path) if public_url else page_path
+    return "\n".join([
+        '<div class="kb-print-header" data-search-exclude="true">',
+        f'<p class="kb-print-revision">{html.escape(format_revision(revision))}</p>',
+        f'<p class="kb-print-address">このページ: <span class="kb-page-url" data-kb-path="{html.escape(page_path)}">'
+        f"{html.escape(address)}</span></p>",
+        "</div>",
+        "",
+    ])
+
+
+def render_print_tools(checklist_id: str, title: str) -> str:
+    """Print choice and button (revealed by print.js: printing from a button needs JavaScript),
+    and the download links. The CSV link is Markdown so the strict build checks it; the PDF
+    link is raw HTML and hidden until make_pdf.py has written the file."""
+    name = download_name(title)
+    return "\n".join([
+        '<div class="kb-print-tools" data-search-exclude="true" markdown>',
+        "",
+        '<div class="kb-print-controls" hidden>',
+        '<fieldset class="kb-print-mode"><legend>印刷のしかた</legend>',
+        '<label><input type="radio" name="kb-print-mode" value="filled" checked> 回答を入れて印刷</label>',
+        '<label><input type="radio" name="kb-print-mode" value="blank"> 空欄で印刷</label>',
+        "</fieldset>",
+        '<button type="button" class="md-button md-button--primary kb-print-button">印刷する</button>',
+        "</div>",
+        "",
+        f'<a class="kb-download-pdf md-button" href="{html.escape(checklist_id)}.pdf" '
+        f'download="{html.escape(name)}.pdf" {PDF_MARKER}>PDFをダウンロード</a>',
+        f'[表計算用ファイル（CSV）]({checklist_id}/{checklist_id}.csv){{ .kb-download-csv .md-button '
+        f'download="{html.escape(name)}.csv" }}',
+        "{ .kb-downloads data-search-exclude=\"true\" }",
+        "",
+        "</div>",
+        "",
+    ])
+
+
+def render_signoff() -> str:
+    """Lines to write on, printed after the last item (hidden on screen by print.css). Two
+    fields a row keep the block short enough to share the last page with the items."""
+    cells = {field: "令和　　　年　　　月　　　日" if field == "確認日" else "" for field in SIGNOFF_FIELDS}
+    *pairs, last = SIGNOFF_FIELDS
+    rows = []
+    for left, right in zip(pairs[::2], pairs[1::2]):
+        rows.append(f'<tr><th scope="row">{left}</th><td>{cells[left]}</td>'
+                    f'<th scope="row">{right}</th><td>{cells[right]}</td></tr>')
+    rows.append(f'<tr class="kb-signoff-approval"><th scope="row">{last}</th><td colspan="3"></td></tr>')
+    return "\n".join([
+        '<section class="kb-signoff" aria-label="確認欄" data-search-exclude="true">',
+        '<p class="kb-signoff-title">確認欄</p>',
+        '<table class="kb-signoff-table">',
+        *rows,
+        "</table>",
+        "</section>",
+        "",
+    ])
+
+
+def download_name(title: str) -> str:
+    """A file name staff recognise (the checklist title) that Windows accepts."""
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", title).strip("_.") or "checklist"
+
+
+def with_print_blocks(markdown: str, checklist_id: str, title: str, revision: Revision,
+                      page_path: str, public_url: str | None = None) -> str:
+    """The checklist page with the title block and tools under its first heading and the
+    sign-off block at the end. Inserting after the heading keeps page_rendering.py unaware
+    of printing, so the page markup can change without touching this module."""
+    lines = markdown.split("\n")
+    heading = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+    if heading is None:
+        raise ValueError(f"checklist page {checklist_id} has no '# ' heading to put the print title block under")
+    blocks = ["", render_print_header(revision, page_path, public_url), render_print_tools(checklist_id, title)]
+    lines[heading + 1:heading + 1] = blocks
+    return "\n".join(lines).rstrip("\n") + "\n\n" + render_signoff()

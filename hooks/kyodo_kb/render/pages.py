@@ -1,0 +1,280 @@
+"""Renders the knowledge base into Markdown pages (checklists, ordinances, indexes).
+
+Output is Markdown for MkDocs to convert, so internal links are written as relative links
+to the virtual `.md` sources: MkDocs then checks them and rewrites them for any sub-path.
+Plain-text fields are escaped here; Markdown fields are passed through.
+"""
+from __future__ import annotations
+
+import functools
+import html
+import json
+import posixpath
+import re
+from urllib.parse import quote
+
+from kyodo_kb.render.cjk_soft_breaks import join_soft_breaks_text
+from kyodo_kb.formats.checklist import Checklist, ChecklistItem, content_version
+from kyodo_kb.formats.conditions import condition_labels, conditions_as_data
+from kyodo_kb.formats.ordinance import Ordinance, provision_anchor
+
+# HTML's three characters as entities, then a backslash before every character Markdown
+# could read as markup (in one pass: a translation table is many times faster than re.sub,
+# and rendering escapes hundreds of thousands of strings at 20,000 cautions).
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;",
+                          **{char: "\\" + char for char in "\\`*_{}[]()#+-.!|~"}})
+
+
+def escape_text(text: str) -> str:
+    """Plain text -> Markdown that shows exactly that text and can carry no markup."""
+    return text.translate(_ESCAPES)
+
+
+def escape_attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def relative_link(from_src: str, to_src: str, anchor: str | None = None) -> str:
+    link = _relative_path(from_src, to_src)
+    return f"{link}#{anchor}" if anchor else link
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_path(from_src: str, to_src: str) -> str:
+    # Every caution links to a few shared pages (ordinances, tags): the same few pairs again
+    # and again, and posixpath.relpath was half the rendering time at 20,000 cautions.
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def render_checklist_page(checklist: Checklist) -> str:
+    """A decision page: complete without JavaScript (every item, caution and basis shown,
+    conditions as labels); decision.js adds the answers, the summary and the filtering."""
+    src = checklist.page_src
+    lines = [
+        "---",
+        f"title: {_front_matter_title(checklist.title)}",
+        "---",
+        "",
+        f"# {escape_text(checklist.title)}",
+        "",
+        f'<p class="kb-source">チェックリスト ID: <code>{escape_attr(checklist.id)}</code>　'
+        f'確認項目 {len(checklist.items)} 件　元データ: <code>{escape_attr(checklist.path)}</code></p>',
+        "",
+    ]
+    if checklist.summary:
+        lines += [join_soft_breaks_text(checklist.summary.strip()), ""]
+    lines += render_decision_summary(checklist)
+    if checklist.profile:
+        lines += render_profile_form(checklist)
+    for item in checklist.items:
+        lines += render_checklist_item(item, src, checklist.profile)
+    return "\n".join(lines) + "\n"
+
+
+def render_decision_summary(checklist: Checklist) -> list[str]:
+    """The sticky summary, filled in by decision.js; `hidden` keeps it out of pages read
+    without JavaScript, where it could never change."""
+    total = len(checklist.items)
+    return [
+        f'<section class="kb-summary" data-checklist="{escape_attr(checklist.id)}" '
+        f'data-version="{content_version(checklist)}" aria-label="回答の状況" hidden>',
+        '<div class="kb-summary-bar">',
+        f'<p class="kb-summary-count" role="status" aria-live="polite">回答 <span class="kb-answered">0</span> / '
+        f'<span class="kb-total">{total}</span>　未対応の留意事項 <span class="kb-open-count">{total}</span> 件</p>',
+        f'<progress class="kb-progress" max="{total}" value="0" aria-label="回答の進み具合"></progress>',
+        '<button type="button" class="kb-copy-share md-button">共有リンクをコピー</button>',
+        '<button type="button" class="kb-reset md-button">回答をリセット</button>',
+        "</div>",
+        '<p class="kb-copy-status" role="status"></p>',
+        '<details class="kb-open-cautions"><summary>未対応の留意事項（いいえ・未回答）の一覧と共有リンク</summary>',
+        '<ul class="kb-open-list"></ul>',
+        '<p><a class="kb-share-link" href="#">この回答を共有するリンク</a>（上司や同僚に送ると、同じ回答の状態で開きます）</p>',
+        '<p class="kb-privacy">回答はこのブラウザの中にだけ保存され、どこにも送信されません。共有するリンクには回答だけが含まれます。</p>',
+        "</details>",
+        "</section>",
+        "",
+    ]
+
+
+def render_profile_form(checklist: Checklist) -> list[str]:
+    lines = ['<div class="kb-profile" hidden>',
+             '<p class="kb-profile-intro">次の質問に答えると、当てはまる項目だけを表示します（答えないときはすべて表示します）。</p>']
+    for question in checklist.profile:
+        name = f"kb-profile-{question.id}"
+        lines.append(f'<fieldset class="kb-profile-question" data-question="{escape_attr(question.id)}">'
+                     f"<legend>{escape_attr(question.question)}</legend>")
+        choices = [("", "指定しない")] + [(o.id, o.label) for o in question.options]
+        for value, label in choices:
+            checked = " checked" if value == "" else ""
+            lines.append(f'<label><input type="radio" name="{name}" value="{escape_attr(value)}"{checked}> {escape_attr(label)}</label>')
+        lines.append("</fieldset>")
+    lines += ['<p class="kb-filter-note" role="status"></p>', "</div>", ""]
+    return lines
+
+
+ANSWERS = (("yes", "はい"), ("no", "いいえ"), ("na", "該当しない"))
+TAG_PAGE_URL = "../../tags/"  # from checklists/<id>/ (use_directory_urls); raw HTML links are not rewritten
+
+
+def tag_anchor(tag: str) -> str:
+    """The tag's anchor on the tag page: its own text, so a link says what it points to."""
+    # Anything but letters (any script), digits and a few joiners would break attr_list or the URL.
+    return "tag-" + "".join(char if char.isalnum() or char in "-_・ー" else "-" for char in tag)
+
+
+@functools.lru_cache(maxsize=4096)  # a few dozen tags, on every caution
+def tag_link(tag: str) -> str:
+    return (f' <a class="kb-tag" href="{TAG_PAGE_URL}#{escape_attr(quote(tag_anchor(tag)))}" '
+            f'title="タグ「{escape_attr(tag)}」の留意事項の一覧">{escape_attr(tag)}</a>')
+
+
+def render_checklist_item(item: ChecklistItem, src: str, profile: tuple = ()) -> list[str]:
+    applies = ""
+    if item.applies_when:
+        data = json.dumps(conditions_as_data(item.applies_when), ensure_ascii=False, separators=(",", ":"))
+        applies = f' data-applies="{escape_attr(data)}"'
+    meta = (f'<p class="kb-item-meta"><span class="kb-item-id">{escape_attr(item.id)}</span>'
+            + "".join(tag_link(tag) for tag in item.tags)
+            + "".join(f' <span class="kb-condition">{escape_attr(label)}</span>'
+                      for label in condition_labels(item.applies_when, profile))
+            + "</p>")
+    radios = "".join(
+        f'<label><input type="radio" name="kb-answer-{escape_attr(item.id)}" value="{value}"> {label}</label>'
+        for value, label in ANSWERS)
+    lines = [
+        f'<div class="kb-item" data-item="{escape_attr(item.id)}"{applies} markdown>',
+        "",
+        f"## {escape_text(item.check)} {{ #{item.id} }}",
+        "",
+        meta,
+        "",
+        f'<fieldset class="kb-answer"><legend>回答（{escape_attr(item.id)}）</legend>{radios}</fieldset>',
+        "",
+        '<div class="kb-caution" markdown>',
+        "",
+        join_soft_breaks_text(item.caution),
+        "",
+        "</div>",
+        "",
+    ]
+    if item.basis:
+        links = "、".join(
+            f"[{escape_text(c.ref.label)}]({relative_link(src, c.ref.page_src, c.ref.anchor)})" for c in item.basis
+        )
+        lines += [f"**根拠**: {links}", "{ .kb-basis }", ""]
+    lines += ["</div>", ""]
+    return lines
+
+
+def render_ordinance_page(ordinance: Ordinance, citing_items: dict) -> str:
+    src = ordinance.page_src
+    lines = [
+        "---",
+        f"title: {_front_matter_title(ordinance.title + '（抄）')}",
+        "---",
+        "",
+        f"# {escape_text(ordinance.title)}（抄）",
+        "",
+        '!!! note "抄録です"',
+        "",
+        "    このページは条例の一部の規定だけを収録した抄録（抄）です。条例の全文は茅ヶ崎市例規集で確認してください。",
+        "    各規定の下に、その規定を根拠とする留意事項を示しています。",
+        "",
+    ]
+    facts = []
+    if ordinance.promulgated:
+        facts.append(("公布", ordinance.promulgated))
+    if ordinance.in_force:
+        facts.append(("施行", ordinance.in_force))
+    if facts:
+        lines += ["| 項目 | 内容 |", "| --- | --- |"]
+        lines += [f"| {name} | {escape_text(value)} |" for name, value in facts]
+        lines += [""]
+    if ordinance.purpose:
+        lines += [ordinance.purpose.strip(), ""]
+    for article in ordinance.articles:
+        caption = f"（{escape_text(article.caption)}）" if article.caption else ""
+        article_anchor = provision_anchor(article.number)
+        lines += [f"## 第{escape_text(article.number)}条{caption} {{ #{article_anchor} .kb-article }}", ""]
+        if article.chapter:
+            lines += [f'<p class="kb-chapter">{escape_attr(article.chapter)}</p>', ""]
+        lines += _backlinks(citing_items.get((ordinance.id, article_anchor), []), src)
+        for paragraph in article.paragraphs:
+            p_anchor = provision_anchor(article.number, paragraph.number)
+            number = f"第{escape_attr(article.number)}条" if paragraph.number == 1 else _fullwidth(paragraph.number)
+            lines += [
+                f'<div class="kb-provision kb-paragraph" id="{p_anchor}" markdown>',
+                f'<p class="kb-provision-text"><span class="kb-provision-number">{number}</span>　{escape_attr(paragraph.text)}</p>',
+                "",
+            ]
+            lines += _backlinks(citing_items.get((ordinance.id, p_anchor), []), src)
+            for item in paragraph.items:
+                i_anchor = provision_anchor(article.number, paragraph.number, item.number)
+                lines += [
+                    f'<div class="kb-provision kb-item-provision" id="{i_anchor}" markdown>',
+                    f'<p class="kb-provision-text"><span class="kb-provision-number">({item.number})</span>　{escape_attr(item.text)}</p>',
+                    "",
+                ]
+                lines += _backlinks(citing_items.get((ordinance.id, i_anchor), []), src)
+                lines += ["</div>", ""]
+            if paragraph.note:
+                lines += [f'<p class="kb-note">注: {escape_attr(paragraph.note.strip())}</p>', ""]
+            lines += ["</div>", ""]
+        if article.note:
+            lines += [f'<p class="kb-note">注: {escape_attr(article.note.strip())}</p>', ""]
+    lines += ["## 出典 { #source }", "", ordinance.source.strip(), ""]
+    return "\n".join(lines) + "\n"
+
+
+def _backlinks(citing: list, src: str) -> list[str]:
+    if not citing:
+        return []
+    lines = ['<div class="kb-backlinks" markdown>', "", "この規定を根拠とする留意事項:", ""]
+    for checklist, item in citing:
+        link = relative_link(src, checklist.page_src, item.id)
+        lines.append(f"- [{escape_text(item.check)}]({link})（{escape_text(checklist.title)}・{item.id}）")
+    lines += ["", "</div>", ""]
+    return lines
+
+
+def render_checklist_index(checklists: list) -> str:
+    lines = [
+        "---",
+        "title: チェックリスト一覧",
+        "---",
+        "",
+        "# チェックリスト一覧",
+        "",
+        "協働の場面ごとに、職員が確認する留意事項をまとめています。チェックリストを開き、各項目の問いに答えながら進めてください。",
+        "",
+        "| チェックリスト | 項目数 |",
+        "| --- | ---: |",
+    ]
+    for checklist in checklists:
+        link = relative_link("checklists/index.md", checklist.page_src)
+        lines.append(f"| [{escape_text(checklist.title)}]({link}) | {len(checklist.items)} |")
+    return "\n".join(lines) + "\n"
+
+
+def render_ordinance_index(ordinances: list) -> str:
+    lines = ["---", "title: 条例（抄）", "---", "", "# 条例（抄）", "",
+             "留意事項の根拠となる条例の規定です。各規定の下に、その規定を根拠とする留意事項を示しています。", ""]
+    for ordinance in ordinances:
+        link = relative_link("ordinances/index.md", ordinance.page_src)
+        recorded = "、".join(a.label for a in ordinance.articles)
+        lines.append(f"- [{escape_text(ordinance.title)}]({link})（収録: {recorded}）")
+    return "\n".join(lines) + "\n"
+
+
+def _fullwidth(number: int) -> str:
+    return str(number).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+
+
+def _front_matter_title(text: str) -> str:
+    # The theme writes page.title into <title>, the header and the nav without escaping it
+    # (MkDocs' Jinja has no autoescape), so it is escaped here, once, as HTML.
+    return _yaml_string(html.escape(text, quote=True))
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,102 @@
+"""Content lint (hooks/content_lint.py, scripts/lint_content.py): each rule alone, then the script."""
+from __future__ import annotations
+
+import pytest
+
+from kyodo_kb.editing import content_lint
+from kyodo_kb.tooling.project import copy_project
+from kyodo_kb.editing.content_lint import LintItem, LintText
+from support import load_script
+
+lint_script = load_script("lint_content")
+
+
+def item(check="確認しているか", basis=1, tags=(), path="checklists/a.yml", line=5, item_id="A-01"):
+    text = LintText(path, line + 1, "items[1].check", check)
+    return LintItem(path, line, "items[1]", item_id, text, basis, tuple((t, line + 4) for t in tags))
+
+
+@pytest.mark.parametrize("check, warned", [
+    ("目的を共有しているか", False), ("目的を共有しているか？", False), ("目的を共有しているか。", False),
+    ("目的を共有しているか ", False), ("目的を共有している", True), ("目的の共有", True), ("目的を共有しましたね？", True),
+])
+def test_question_form_warns_when_the_question_does_not_end_in_ka(check, warned):
+    warnings = content_lint.question_form([item(check)])
+    assert bool(warnings) == warned
+    if warned:
+        assert str(warnings[0]) == f"checklists/a.yml:6: 警告: items[1].check（A-01）: 確認の問いは「…しているか」のように「か」で終わる形にしてください（「{check.strip()}」）"
+
+
+def test_missing_basis_lists_each_caution_without_basis_at_its_item_line():
+    warnings = content_lint.missing_basis([item(basis=0), item(basis=2, item_id="A-02")])
+    assert [str(w).split(": 警告: ")[0] for w in warnings] == ["checklists/a.yml:5"]
+    assert "items[1]（A-01）: 根拠（basis）がありません" in str(warnings[0])
+
+
+@pytest.mark.parametrize("tag, suggestion", [("役割分坦", "役割分担"), ("役割", "役割分担"), ("会計処理", None)])
+def test_unknown_tags_are_warned_with_the_nearest_known_tag(tag, suggestion):
+    known = ["役割分担", "目的の共有", "対等な関係"]
+    warnings = content_lint.unknown_tags([item(tags=("目的の共有", tag))], known, "data/tags.yml")
+    assert len(warnings) == 1 and warnings[0].location.line == 9
+    message = str(warnings[0])
+    assert f"タグ「{tag}」は data/tags.yml にありません" in message
+    assert (f"（もしかして: {suggestion}）" in message) if suggestion else "もしかして" not in message
+
+
+def test_similar_checks_warns_both_items_of_a_duplicate_or_near_duplicate_pair():
+    items = [
+        item("事業の目的を相手方と共有しているか", path="checklists/a.yml", line=5, item_id="A-01"),
+        item("事業の目的を相手方と共有しているか？", path="checklists/b.yml", line=9, item_id="B-01"),
+        item("事業の目的を相手方とよく共有しているか", path="checklists/c.yml", line=3, item_id="C-01"),
+        item("協定書に役割分担を書いているか", path="checklists/d.yml", line=7, item_id="D-01"),
+    ]
+    warnings = sorted(content_lint.similar_checks(items))
+    pairs = {(w.location.path, w.message.split("（")[1].split("）")[0]) for w in warnings}
+    assert ("checklists/a.yml", "A-01") in pairs and ("checklists/b.yml", "B-01") in pairs and ("checklists/c.yml", "C-01") in pairs
+    assert not any(w.location.path == "checklists/d.yml" for w in warnings)
+    same = next(w for w in warnings if w.location.path == "checklists/a.yml" and "B-01" in w.message)
+    assert "checklists/b.yml:10（B-01）と同じ問いです" in same.message
+
+
+def test_similar_checks_stays_quiet_below_the_threshold():
+    items = [item("事業の目的を相手方と共有しているか"), item("事業の予算を市の担当課と調整しているか", item_id="A-02")]
+    assert content_lint.similar_checks(items) == []
+
+
+def test_placeholders_left_by_the_scaffolder_are_warned():
+    texts = [LintText("checklists/a.yml", 7, "summary", "要記入: 説明"), LintText("checklists/a.yml", 9, "title", "題名")]
+    assert [str(w) for w in content_lint.placeholders(texts)] == ["checklists/a.yml:7: 警告: summary: 「要記入」のままです。内容を書いてください"]
+
+
+def write(project, name, text):
+    (project / "checklists" / name).write_text(text, encoding="utf-8")
+
+
+def test_the_script_prints_located_warnings_exits_0_and_1_with_strict(tmp_path, capsys):
+    project = copy_project(tmp_path / "project")
+    write(project, "z.yml", "id: z\ntitle: t\nitems:\n  - id: Z-01\n    check: 目的を共有した\n    caution: c\n    tags: [役割分坦]\n")
+    assert lint_script.main(["--root", str(project)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "checklists/z.yml:5: 警告: items[1].check（Z-01）: 確認の問いは「…しているか」のように「か」で終わる形にしてください（「目的を共有した」）" in out
+    assert any(line.startswith("checklists/z.yml:4: 警告: items[1]（Z-01）: 根拠（basis）がありません") for line in out)
+    assert any(line.startswith("checklists/z.yml:7: 警告: items[1].tags（Z-01）: タグ「役割分坦」") and "もしかして: 役割分担" in line for line in out)
+    assert lint_script.main(["--root", str(project), "--strict"]) == 1
+
+
+def test_the_scaffolders_placeholders_are_warned_by_the_script(tmp_path, capsys):
+    project = copy_project(tmp_path / "project")
+    assert load_script("new_checklist").main(["--root", str(project), "draft", "下書き"]) == 0
+    capsys.readouterr()
+    lint_script.main(["--root", str(project)])
+    out = capsys.readouterr().out
+    assert "checklists/draft.yml:6: 警告: summary: 「要記入」のままです" in out
+    assert out.count("checklists/draft.yml") >= 7
+
+
+def test_the_shipped_content_lints_without_data_errors_and_data_errors_exit_1(tmp_path, capsys):
+    assert lint_script.main([]) in (0,)
+    project = copy_project(tmp_path / "project")
+    write(project, "bad.yml", "id: bad\ntitle: t\nitems: []\n")
+    assert lint_script.main(["--root", str(project)]) == 1
+    assert "checklists/bad.yml:3: items: 空のリストです" in capsys.readouterr().out
+    assert lint_script.main(["--root", str(tmp_path / "missing")]) == 2

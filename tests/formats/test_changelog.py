@@ -1,0 +1,73 @@
+"""The 改定履歴 (data/changelog.yml): located validation errors and the rendered page."""
+import datetime
+from pathlib import Path
+
+import pytest
+
+from kyodo_kb.formats.changelog import load_changelog, read_changelog
+from kyodo_kb.render.changelog_page import render_changelog_page
+from kyodo_kb.sources.yaml_source import load_yaml_text
+
+from support import ROOT
+
+
+def read(text):
+    errors = []
+    loaded = load_yaml_text(text, "data/changelog.yml")
+    revisions = read_changelog(loaded.root, "data/changelog.yml", errors) if loaded.root else []
+    return revisions, [str(e) for e in sorted(errors + loaded.errors)]
+
+
+def test_the_shipped_changelog_is_valid_and_not_empty():
+    errors = []
+    assert load_changelog(ROOT, errors) and errors == []
+
+
+def test_revisions_are_read_with_bare_or_quoted_dates_and_listed_newest_first():
+    revisions, errors = read('revisions:\n  - date: 2026-04-01\n    version: "1.0"\n    summary: 初版\n'
+                             '  - date: "2026-11-27"\n    version: "1.1"\n    summary: 改定\n')
+    assert errors == []
+    assert [(r.date, r.version) for r in revisions] == [(datetime.date(2026, 11, 27), "1.1"), (datetime.date(2026, 4, 1), "1.0")]
+
+
+@pytest.mark.parametrize("entry, message", [
+    ('  - date: 2026-13-01\n    version: "1.0"\n    summary: s\n',
+     "data/changelog.yml:2: revisions[1].date: 日付を「2026-11-27」のように西暦の年-月-日で書いてください（「2026-13-01」が書かれています）"),
+    ('  - date: 令和8年11月27日\n    version: "1.0"\n    summary: s\n',
+     "data/changelog.yml:2: revisions[1].date: 日付を「2026-11-27」のように西暦の年-月-日で書いてください（「令和8年11月27日」が書かれています）"),
+    ('  - date: 2026-11-27\n    version: 1.0\n    summary: s\n',
+     "data/changelog.yml:3: revisions[1].version: 1行の文字列を書いてください（数値（1.0）が書かれています）。YAML では yes/no/on/off/true/false や数字・日付は文字列になりません。値を引用符（\"…\"）で囲んでください"),
+    ('  - date: 2026-11-27\n    version: "1.0"\n',
+     "data/changelog.yml:2: revisions[1].summary: 必須の項目がありません。「summary: 」の行を追加してください。改定の内容です（Markdown）"),
+    ('  - date: 2026-11-27\n    version: "1.0"\n    summary: s\n  - date: 2026-11-28\n    version: "1.0"\n    summary: t\n',
+     "data/changelog.yml:6: revisions[2].version: 版「1.0」が重複しています（3行目にもあります）"),
+])
+def test_each_mistake_is_reported_at_its_line_in_japanese(entry, message):
+    _, errors = read("revisions:\n" + entry)
+    assert errors == [message]
+
+
+def test_the_page_lists_each_revision_with_wareki_and_seireki_dates():
+    revisions, _ = read('revisions:\n  - date: 2019-05-01\n    version: "2.0"\n    summary: "**改元**に対応"\n')
+    page = render_changelog_page(revisions)
+    assert "## 令和元年5月1日（2019年5月1日）　2\\.0版 { #v2-0 }" in page
+    assert "**改元**に対応" in page
+
+
+def test_an_absent_changelog_is_no_revisions_not_an_error(tmp_path):
+    errors = []
+    assert load_changelog(tmp_path, errors) == [] and errors == []
+    assert "まだ記録はありません" in render_changelog_page([])
+
+
+def test_make_check_reports_changelog_and_tag_list_errors_with_the_data_errors(tmp_path, capsys):
+    from kyodo_kb.tooling.project import copy_project
+    from support import load_script
+    project = copy_project(tmp_path / "project")
+    (project / "data" / "changelog.yml").write_text('revisions:\n  - date: 2026-11-27\n    version: "1.0"\n', encoding="utf-8")
+    (project / "data" / "tags.yml").write_text("tags:\n  - name: 会計\n", encoding="utf-8")
+    assert load_script("check").main(["--root", str(project)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "data/changelog.yml:2: revisions[1].summary: 必須の項目がありません。「summary: 」の行を追加してください。改定の内容です（Markdown）",
+        "data/tags.yml:2: tags[1].description: 必須の項目がありません。「description: 」の行を追加してください。どんな確認項目に付けるタグかの説明です",
+    ]

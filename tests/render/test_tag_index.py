@@ -1,0 +1,40 @@
+"""The tag index page: every tag with its cautions, ordered by data/tags.yml, one anchor each."""
+from kyodo_kb.render.tag_index import read_tag_descriptions, render_tag_index, tag_anchor
+from support import load_fixture_kb
+
+
+def test_tag_anchor_keeps_the_tag_text_and_replaces_characters_attr_list_cannot_take():
+    assert tag_anchor("役割分担") == "tag-役割分担"
+    assert tag_anchor("交流・連携") == "tag-交流・連携"
+    assert tag_anchor("a b{c}") == "tag-a-b-c-"
+
+
+def test_every_tag_gets_a_section_listing_its_cautions_with_links(tmp_path):
+    kb = load_fixture_kb(tmp_path)
+    page = render_tag_index(kb.checklists)
+    assert "## 役割分担 { #tag-役割分担 .kb-tag-section }" in page
+    assert "## 対等な関係 { #tag-対等な関係 .kb-tag-section }" in page
+    assert "- [役割分担を決めているか](../checklists/all-fields.md#AF-01)（すべての項目を使うチェックリスト・AF-01）" in page
+    assert "[役割分担（1）](#tag-役割分担)" in page
+
+
+def test_descriptions_order_the_tags_and_unlisted_tags_follow(tmp_path):
+    kb = load_fixture_kb(tmp_path)
+    page = render_tag_index(kb.checklists, {"対等な関係": "互いの立場と役割を尊重し合う関係", "使われないタグ": "x"})
+    assert page.index("## 対等な関係") < page.index("## 役割分担")
+    assert "互いの立場と役割を尊重し合う関係" in page
+    assert "使われないタグ" not in page
+
+
+def test_tag_descriptions_are_read_in_file_order(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "tags.yml").write_text(
+        "tags:\n  - name: 公開\n    description: 公開すること\n  - name: 保険\n", encoding="utf-8")
+    assert read_tag_descriptions(tmp_path) == {"公開": "公開すること", "保険": ""}
+
+
+def test_a_missing_or_broken_tag_list_only_loses_the_order(tmp_path):
+    assert read_tag_descriptions(tmp_path) == {}
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "tags.yml").write_text("tags: [\n", encoding="utf-8")
+    assert read_tag_descriptions(tmp_path) == {}

@@ -1,0 +1,145 @@
+"""Injected markup stays inert: a site built from payload fixtures (markup and script in the
+plain-text fields, which pass validation) shows them as text on the page, in the search index,
+in search results and in print, and no script runs (no dialog, no console marker)."""
+import json
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from kyodo_kb.tooling.project import copy_project, run_mkdocs_build
+
+from kyodo_kb.tooling.browser import serve_directory
+from kyodo_kb.knowledge_base import load_knowledge_base
+
+from support import FIXTURES
+
+PAYLOADS = FIXTURES / "payloads"
+MARKER = "KB-PAYLOAD"
+
+
+def add_payloads(project: Path) -> Path:
+    for folder in ("checklists", "ordinances"):
+        for path in (PAYLOADS / folder).glob("*.yml"):
+            shutil.copy(path, project / folder / path.name)
+    return project
+
+
+@pytest.fixture(scope="module")
+def payload_site(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("payloads")
+    project = add_payloads(copy_project(base / "project"))
+    result = run_mkdocs_build(project, base / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return base / "site"
+
+
+@pytest.fixture(scope="module")
+def payload_url(payload_site):
+    server, url = serve_directory(payload_site)
+    yield url
+    server.shutdown()
+
+
+class LiveMarkupFinder(HTMLParser):
+    """Collects payload markers that ended up as markup (an element, an attribute, a script)
+    instead of text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.live: list = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self._in_script = tag == "script"
+        for name, value in attrs:
+            # An escaped payload may sit in a harmless attribute (title, alt) as text; it is
+            # live when it became a handler, a URL or an element of its own.
+            if MARKER in (value or "") and (name.startswith("on") or name in ("src", "href") or tag in ("img", "svg", "iframe", "b")):
+                self.live.append(f"<{tag} {name}={value!r}>")
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script and MARKER in data:
+            self.live.append(f"<script>{data[:80]}")
+
+
+def live_markup(html: str) -> list:
+    finder = LiveMarkupFinder()
+    finder.feed(html)
+    return finder.live
+
+
+def test_payload_fixtures_pass_validation(tmp_path):
+    kb = load_knowledge_base(add_payloads(copy_project(tmp_path / "project")))
+    assert "payload" in {c.id for c in kb.checklists} and "payload-jorei" in {o.id for o in kb.ordinances}
+
+
+def test_no_page_of_the_payload_site_carries_live_markup(payload_site):
+    pages = sorted(payload_site.rglob("*.html"))
+    assert sum(MARKER in p.read_text(encoding="utf-8") for p in pages) >= 4
+    for page in pages:
+        assert live_markup(page.read_text(encoding="utf-8")) == [], page
+
+
+def test_the_search_index_carries_payloads_only_as_escaped_text(payload_site):
+    docs = json.loads((payload_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    fields = [doc[key] for doc in docs for key in ("title", "text") if MARKER in doc[key]]
+    assert len(fields) >= 5
+    for field in fields:
+        assert live_markup(field) == [] and "<script" not in field and "<img" not in field and "<svg" not in field, field
+
+
+def search(page, query: str) -> None:
+    # Material reads the query on input/keyup once its worker is ready; typing before that is
+    # dropped, so the query is set and announced until results appear.
+    for _ in range(20):
+        page.evaluate("""query => { const input = document.querySelector('.md-search__input'); input.focus();
+            input.value = query; input.dispatchEvent(new Event('input', {bubbles: true}));
+            input.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true})); }""", query)
+        page.wait_for_timeout(250)
+        if page.locator(".md-search-result__item").count():
+            return
+    raise AssertionError("検索結果が表示されません")
+
+
+@pytest.mark.browser
+def test_payloads_show_as_text_and_no_script_runs_in_the_browser(page, payload_url, page_log):
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    page.goto(payload_url + "checklists/payload/")
+    assert page.locator("#PL-01").inner_text().startswith("<script>alert('KB-PAYLOAD-check')</script>を確認しているか")
+    assert page.locator("h1").first.inner_text().startswith("<img src=x onerror=alert('KB-PAYLOAD-title')> & \"題名\"")
+    assert page.title().startswith("<img src=x onerror=alert('KB-PAYLOAD-title')>")
+    assert "a&b" in page.locator(".kb-tag").all_inner_texts()
+    assert page.locator(".kb-condition").first.inner_text() == "<script>alert('KB-PAYLOAD-label')</script>委託の場合"
+    page.locator("input[name='kb-profile-keitai'][value='hojo']").check()  # decision.js filters by the answer
+    assert page.locator(".kb-profile-question legend").inner_text().startswith("<img src=x onerror=")
+    page.emulate_media(media="print")
+    assert page.locator("#PL-03").is_visible()
+    page.emulate_media(media="screen")
+    for path in ("checklists/", "ordinances/", "ordinances/payload-jorei/", "ordinances/shimin-katsudo/"):
+        page.goto(payload_url + path)
+        page.wait_for_load_state("networkidle")
+    page.goto(payload_url + "ordinances/payload-jorei/")
+    assert "<b>KB-PAYLOAD-item</b>号です" in page.locator("#art1-para1-item1").inner_text()
+    search(page, "確認")  # search results are rendered from the index with innerHTML
+    results = page.locator(".md-search-result").inner_text()
+    assert "<script>alert('KB-PAYLOAD-check')</script>" in results
+    assert page_log.dialogs == []
+    assert [text for text in console if MARKER in text] == []
+
+
+def test_the_csv_export_keeps_payloads_as_plain_text_and_never_as_formulas(payload_site):
+    import csv
+    import io
+    text = (payload_site / "checklists" / "payload" / "payload.csv").read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    header, cells = rows[0], {row[1]: dict(zip(rows[0], row)) for row in rows[1:]}
+    assert cells["PL-01"][header[2]] == "<script>alert('KB-PAYLOAD-check')</script>を確認しているか"  # text, not HTML
+    assert cells["PL-04"][header[2]].startswith("'=HYPERLINK(")
+    assert cells["PL-04"][header[4]].startswith("'@SUM(")
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
