@@ -225,18 +225,9 @@ def test_kyosai_plan_from_chooser_to_shared_decision(page, site_url, browser):
         context.close()
 
 
-AXE_SCRIPT = None
-
-
 def axe_violations(page):
-    global AXE_SCRIPT
-    if AXE_SCRIPT is None:
-        import axe_playwright_python
-        AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
-    page.add_script_tag(path=str(AXE_SCRIPT))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    from kyodo_kb.tooling.accessibility_audit import describe, run_axe
+    return describe(run_axe(page, page.url, "test"))
 
 
 @pytest.mark.parametrize("path", ["checklists/keitai-betsu/", "chooser/keitai/", "chooser/keitai/tomoni/futari/tanki/ou/", "flows/keitai/"])
