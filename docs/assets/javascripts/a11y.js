@@ -26,7 +26,9 @@
       var sync = function () { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); };
       button.addEventListener("keydown", function (event) {
         if (event.key === "Enter" || event.key === " ") {
+          // The theme clicks a focused label on Enter too: one click, not two.
           event.preventDefault();
+          event.stopPropagation();
           button.click();
         }
       });
@@ -72,16 +74,13 @@
     if (!dialog) { return; }
     var items = searchFocusables(dialog);
     if (!items.length) { return; }
-    var first = items[0];
-    var last = items[items.length - 1];
-    var inside = dialog.contains(document.activeElement);
-    if (event.shiftKey && (document.activeElement === first || !inside)) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && (document.activeElement === last || !inside)) {
-      event.preventDefault();
-      first.focus();
-    }
+    // The theme closes the search on Tab; a dialog keeps focus until Escape, so Tab moves
+    // within it here, before the theme's handler sees the key.
+    event.preventDefault();
+    event.stopPropagation();
+    var index = items.indexOf(document.activeElement);
+    var next = event.shiftKey ? (index <= 0 ? items.length - 1 : index - 1) : (index + 1) % items.length;
+    items[next].focus();
   }
 
   function initSearch() {
