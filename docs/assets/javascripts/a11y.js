@@ -4,7 +4,8 @@
    - the search dialog keeps Tab inside itself while open and gives focus back to what opened it;
    - a table wider than its column can be scrolled from the keyboard (a focusable, named region);
    - on checklist and chooser pages the skip link goes to the questions, not to the page title.
-   Everything here is an enhancement: without JavaScript the page is complete. */
+   Everything here is an enhancement: without JavaScript the page is complete. Needs kb_common.js;
+   a11y_patches.js holds the decision pages' own patches. */
 (function () {
   "use strict";
 
@@ -177,11 +178,5 @@
   }
 
   window.addEventListener("resize", markScrollableTables);
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.kb.onPage(init);
 }());
