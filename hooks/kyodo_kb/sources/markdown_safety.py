@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import html
 import re
 
+from kyodo_kb.sources import rules
+
 _BLOCKED_TAGS = ("script", "style", "iframe", "frame", "frameset", "object", "embed", "applet",
                  "base", "link", "meta", "form", "svg", "math", "template", "noscript")
 _TAG = re.compile(r"<\s*(" + "|".join(_BLOCKED_TAGS) + r")(?![\w-])", re.IGNORECASE)
@@ -41,6 +43,7 @@ _ANY_MARKUP = re.compile(r"[<&:={]")
 class UnsafeMarkup:
     line_offset: int  # 0 for the first line of the text
     message: str  # Japanese, for editors; the caller prefixes the field name
+    rule: str  # a constant of kyodo_kb.sources.rules
 
 
 def find_unsafe_markup(text: str) -> list[UnsafeMarkup]:
@@ -50,24 +53,26 @@ def find_unsafe_markup(text: str) -> list[UnsafeMarkup]:
         return []
     found: set = set()
 
-    def add(position: int, message: str) -> None:
-        found.add(UnsafeMarkup(text.count("\n", 0, position), message))
+    def add(position: int, message: str, rule: str) -> None:
+        found.add(UnsafeMarkup(text.count("\n", 0, position), message, rule))
 
     for match in _TAG.finditer(text):
         add(match.start(1), f"HTML のタグ「<{match.group(1).lower()}>」は使えません"
                             "（スクリプトや埋め込みは、サイトの安全のため書けません）。"
-                            "タグを削除して、Markdown の文章で書いてください")
+                            "タグを削除して、Markdown の文章で書いてください", rules.MARKDOWN_HTML_TAG)
     for match in _EVENT_ATTRIBUTE.finditer(text):
         group = 1 if match.group(1) else 2
         add(match.start(group), f"HTML の属性「{match.group(group).lower()}=」は使えません"
-                                "（操作に応じてスクリプトを動かす属性のため）。属性を削除してください")
+                                "（操作に応じてスクリプトを動かす属性のため）。属性を削除してください",
+                                rules.MARKDOWN_EVENT_ATTRIBUTE)
     if "//" in text:
         for start in _URL_START.finditer(text):
             if _RESOURCE_CONTEXT.search(text, max(0, start.start() - 300), start.start()):
                 url = _URL.match(text, start.start()).group(0)
                 add(start.start(), f"サイトの外のファイル「{url}」は読み込めません"
                                    "（このサイトは外部へのリクエストをしません）。"
-                                   "画像は docs/assets/ に置いて相対パスで参照してください")
+                                   "画像は docs/assets/ に置いて相対パスで参照してください",
+                                   rules.MARKDOWN_EXTERNAL_RESOURCE)
     if ":" in text or "&" in text:
         found |= _script_urls(text)
     return sorted(found)
@@ -86,7 +91,8 @@ def _script_urls(text: str) -> set:
             found.add(UnsafeMarkup(text.count("\n", 0, positions[match.start(1)]),
                                    f"「{scheme}:」で始まるリンク先は使えません"
                                    "（スクリプトの実行や埋め込みに使われるため）。"
-                                   "リンク先には https://… のアドレスか、サイト内のページへの相対リンクを書いてください"))
+                                   "リンク先には https://… のアドレスか、サイト内のページへの相対リンクを書いてください",
+                                   rules.MARKDOWN_SCRIPT_LINK))
     return found
 
 
