@@ -58,11 +58,24 @@ FIELD_NOT_LIST = "field-not-list"
 FIELD_EMPTY_LIST = "field-empty-list"
 FIELD_NOT_STRING = "field-not-string"
 
-# Markdown fields (sources/markdown_safety.py)
+# Markdown of data fields and pages, judged after rendering (sources/markdown_safety.py)
+MARKDOWN_SNIPPET = "markdown-snippet"
+MARKDOWN_ABBREVIATION = "markdown-abbreviation"
+MARKDOWN_REFERENCE_LINK = "markdown-reference-link"
 MARKDOWN_HTML_TAG = "markdown-html-tag"
-MARKDOWN_EVENT_ATTRIBUTE = "markdown-event-attribute"
-MARKDOWN_EXTERNAL_RESOURCE = "markdown-external-resource"
-MARKDOWN_SCRIPT_LINK = "markdown-script-link"
+MARKDOWN_HTML_SYNTAX = "markdown-html-syntax"
+MARKDOWN_HTML_ATTRIBUTE = "markdown-html-attribute"
+MARKDOWN_HTML_COMMENT = "markdown-html-comment"
+MARKDOWN_URL = "markdown-url"
+MARKDOWN_ID = "markdown-id"
+
+# pages, includes and mkdocs.yml (sources/page_safety.py, sources/site_config.py)
+FILE_SYMLINK = "file-symlink"
+PAGE_SNIPPET = "page-snippet"
+PAGE_UNREADABLE = "page-unreadable"
+ABBREVIATION_MARKUP = "abbreviation-markup"
+CONFIG_MISSING = "config-missing"
+CONFIG_DATE = "config-date"
 
 # ids and numbers that must be unique
 DUPLICATE_ENTRY = "duplicate-entry"  # twice in one file: item id, question, option, tag, version, article …
