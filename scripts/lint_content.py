@@ -59,6 +59,46 @@ def lint_records(root: Path, checklists) -> tuple[list[LintItem], list[LintText]
     return items, texts
 
 
+# Folders of YAML whose every text value is read by the rules on reading (layout spaces, link text).
+TEXT_FOLDERS = ("checklists", "flows", "ordinances", "data")
+
+
+def _scalar_texts(node, path: str, label: str) -> list[LintText]:
+    if isinstance(node, YamlScalar):
+        if isinstance(node.value, str):
+            # A block scalar's text starts on the line after its key: report each line where it is.
+            first = node.line + 1 if node.style in ("|", ">") else node.line
+            return [LintText(path, first + offset if node.style in ("|", ">") else first, label, line)
+                    for offset, line in enumerate(node.value.splitlines() or [""])]
+        return []
+    if isinstance(node, YamlSequence):
+        return [text for index, child in enumerate(node.items, start=1)
+                for text in _scalar_texts(child, path, f"{label}[{index}]")]
+    if isinstance(node, YamlMapping):
+        return [text for key, child in node.entries.items()
+                for text in _scalar_texts(child, path, f"{label}.{key}" if label else key)]
+    return []
+
+
+def yaml_texts(root: Path) -> list[LintText]:
+    texts = []
+    for folder in TEXT_FOLDERS:
+        for file in sorted((root / folder).glob("**/*.yml")):
+            relative = file.relative_to(root).as_posix()
+            loaded = load_yaml_file(file, relative)
+            if loaded.root is not None:
+                texts += _scalar_texts(loaded.root, relative, "")
+    return texts
+
+
+def page_texts(root: Path) -> list[LintText]:
+    texts = []
+    for folder in ("docs", "includes"):
+        for file in sorted((root / folder).glob("**/*.md")):
+            texts += content_lint.markdown_texts(file.relative_to(root).as_posix(), file.read_text(encoding="utf-8"))
+    return texts
+
+
 def lint(root: Path) -> tuple[list, list[str]]:
     """(warnings, notes); raises DataErrors when the data cannot be read."""
     kb = load_knowledge_base(root)
@@ -69,6 +109,8 @@ def lint(root: Path) -> tuple[list, list[str]]:
     items, texts = lint_records(root, kb.checklists)
     warnings = content_lint.question_form(items) + content_lint.missing_basis(items)
     warnings += content_lint.similar_checks(items) + content_lint.placeholders(texts)
+    reading = yaml_texts(root) + page_texts(root)
+    warnings += content_lint.layout_spaces(reading) + content_lint.vague_link_text(reading)
     notes = []
     if known is None:
         notes.append(f"注意: {TAG_LIST_PATH} がないため、タグの確認を省きました")

@@ -100,3 +100,56 @@ def test_the_shipped_content_lints_without_data_errors_and_data_errors_exit_1(tm
     assert lint_script.main(["--root", str(project)]) == 1
     assert "checklists/bad.yml:3: items: 空のリストです" in capsys.readouterr().out
     assert lint_script.main(["--root", str(tmp_path / "missing")]) == 2
+
+
+@pytest.mark.parametrize("text, spaced", [
+    ("氏　名を書いてください", "氏　名"), ("申 請 書を出す", "申 請 書"), ("住　　所", "住　　所"),
+    ("茅ヶ崎市 協働のガイドライン", None), ("回答 3 / 3　未対応", None), ("第1条　目的", None),
+    ("`a` と `b` に表示", None), ("A 案と B 案", None), ("第1号 その他", None), ("第1条 市民", None),
+    ("令和5年4月1日 条例第1号", None),
+])
+def test_layout_spaces_inside_a_japanese_word_are_warned_f32(text, spaced):
+    warnings = content_lint.layout_spaces([LintText("docs/a.md", 3, "本文", text)])
+    if spaced is None:
+        assert warnings == []
+    else:
+        joined = spaced.replace(" ", "").replace("　", "")
+        assert [str(w) for w in warnings] == [
+            f"docs/a.md:3: 警告: 本文: 「{spaced}」は文字の間に空白があります。見た目をそろえるための空白は読み上げで"
+            f"1字ずつ読まれるため、「{joined}」と詰めて書いてください（幅は表やレイアウトでそろえます） [lint-layout-space]"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("詳しくは[こちら](a.md)をご覧ください", "こちら"), ("[ここをクリック](a.md)", "ここをクリック"),
+    ('<a href="a.md">詳細はこちら</a>', "詳細はこちら"), ("[**こちら**](a.md)", "こちら"),
+    ("[協働の形態を選ぶ](a.md)", None), ("![こちら](a.png)", None), ("`[こちら](a.md)` と書かない", None),
+])
+def test_link_text_that_says_nothing_out_of_context_is_warned(text, label):
+    warnings = content_lint.vague_link_text([LintText("checklists/a.yml", 7, "items[1].caution", text)])
+    if label is None:
+        assert warnings == []
+    else:
+        assert [str(w) for w in warnings] == [
+            f"checklists/a.yml:7: 警告: items[1].caution: リンクの文字「{label}」だけでは行き先が分かりません。読み上げのリンク一覧では"
+            "リンクの文字だけが読まれるため、行き先の名前をリンクにしてください（例: 「[協働の形態を選ぶ](…)」） [lint-vague-link-text]"]
+
+
+def test_markdown_texts_skip_fenced_code_and_keep_line_numbers():
+    texts = content_lint.markdown_texts("docs/a.md", "# 見出し\n\n```\n氏　名\n```\n氏 名\n")
+    assert [(t.line, t.text) for t in texts] == [(1, "# 見出し"), (6, "氏 名")]
+
+
+def test_the_script_warns_layout_spaces_and_vague_links_in_pages_and_yaml_at_their_lines(tmp_path, capsys):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "extra.md").write_text("# 追加\n\n申込は[こちら](index.md)から。\n\n氏　名\n", encoding="utf-8")
+    tags = (project / "data" / "tags.yml").read_text(encoding="utf-8")
+    (project / "data" / "tags.yml").write_text(tags, encoding="utf-8")
+    write(project, "z.yml", "id: z\ntitle: 申 請\nsummary: |\n  一行目\n  [ここ](../index.md)を見る\n"
+          "items:\n  - id: Z-01\n    check: 目的を共有しているか\n    caution: 住　所\n    basis: [自治基本条例第26条第1項]\n    tags: [役割分担]\n")
+    lint_script.main(["--root", str(project)])
+    out = capsys.readouterr().out.splitlines()
+    located = [line.split(": 警告: ")[0] + " " + line.rsplit(" ", 1)[1] for line in out
+               if "lint-layout-space" in line or "lint-vague-link-text" in line]
+    assert located == ["checklists/z.yml:2 [lint-layout-space]", "checklists/z.yml:5 [lint-vague-link-text]",
+                       "checklists/z.yml:9 [lint-layout-space]", "docs/extra.md:3 [lint-vague-link-text]",
+                       "docs/extra.md:5 [lint-layout-space]"]

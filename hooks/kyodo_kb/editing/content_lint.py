@@ -6,6 +6,10 @@ Rules, each a function over plain records that returns `ContentWarning`s:
 - `unknown_tags`: a tag outside data/tags.yml, with the nearest known tag suggested.
 - `similar_checks`: the same or nearly the same check question twice (difflib ratio >= 0.9).
 - `placeholders`: text still reading 「要記入」 (left by `make new-checklist`).
+- `layout_spaces`: spaces put between the characters of a Japanese word to spread it out
+  (「氏　名」); a screen reader reads the characters one by one (WCAG failure F32).
+- `vague_link_text`: a link whose text says nothing out of context (「こちら」「ここをクリック」):
+  link lists of screen readers show the text alone (WCAG 2.4.4).
 
 `similar_checks` compares only pairs whose lengths allow a ratio of 0.9 (sorted by length, a
 window of lengths within x1.23), then the cheap upper bounds `real_quick_ratio`/`quick_ratio`,
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 import difflib
+import re
 import unicodedata
 
 from kyodo_kb.sources import rules
@@ -128,3 +133,65 @@ def placeholders(texts: list[LintText]) -> list[ContentWarning]:
     return [ContentWarning(SourceLocation(t.path, t.line), f"{t.label}: 「{PLACEHOLDER}」のままです。内容を書いてください",
                            rules.LINT_PLACEHOLDER)
             for t in texts if PLACEHOLDER in t.text]
+
+
+# Han, kana and the iteration marks: one character each side of a space.
+_CJK = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006]"
+_CJK_START = f"(?<!{_CJK})"
+# Single Japanese characters separated by spaces (ASCII or U+3000), at least two: 「氏 名」「申 請 書」.
+# A word next to a word (「茅ヶ崎市 協働」) is not matched: each part but the last is one character.
+_KANJI_KATAKANA = "[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006]"
+# The first character stands alone (not after a digit or letter: 「第1条 市民」 is a number and a
+# word); the last may be followed by a particle in hiragana (「氏　名を」), not by more of a word.
+_LAYOUT_SPACES = re.compile(
+    rf"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ]){_CJK_START}{_CJK}(?:[ \u3000]+{_CJK}(?=[ \u3000]))*[ \u3000]+{_CJK}(?!{_KANJI_KATAKANA})")
+_CODE_SPAN = re.compile(r"`[^`]*`")
+_LINK_TEXT = re.compile(r"(?<!!)\[([^\]]+)\]\(")
+_HTML_LINK_TEXT = re.compile(r"<a\b[^>]*>(.*?)</a>", re.IGNORECASE)
+VAGUE_LINK_TEXTS = frozenset({
+    "こちら", "ここ", "これ", "こちらから", "こちらをクリック", "ここをクリック", "こちらをクリックしてください",
+    "ここをクリックしてください", "クリック", "詳しくはこちら", "詳細はこちら", "詳細", "詳しく", "リンク",
+    "このリンク", "click here", "here", "more", "link",
+})
+
+
+def layout_spaces(texts: list[LintText]) -> list[ContentWarning]:
+    warnings = []
+    for t in texts:
+        for match in _LAYOUT_SPACES.finditer(_CODE_SPAN.sub("\u2022", t.text)):  # code is not prose
+            joined = re.sub(r"[ \u3000]+", "", match.group())
+            warnings.append(ContentWarning(
+                SourceLocation(t.path, t.line),
+                f"{t.label}: 「{match.group()}」は文字の間に空白があります。見た目をそろえるための空白は読み上げで"
+                f"1字ずつ読まれるため、「{joined}」と詰めて書いてください（幅は表やレイアウトでそろえます）",
+                rules.LINT_LAYOUT_SPACE))
+    return warnings
+
+
+def vague_link_text(texts: list[LintText]) -> list[ContentWarning]:
+    warnings = []
+    for t in texts:
+        text = _CODE_SPAN.sub("", t.text)
+        for match in list(_LINK_TEXT.finditer(text)) + list(_HTML_LINK_TEXT.finditer(text)):
+            label = re.sub(r"<[^>]+>|[*_]", "", match.group(1)).strip()
+            if label.lower().rstrip("。.!！") in VAGUE_LINK_TEXTS:
+                warnings.append(ContentWarning(
+                    SourceLocation(t.path, t.line),
+                    f"{t.label}: リンクの文字「{label}」だけでは行き先が分かりません。読み上げのリンク一覧では"
+                    "リンクの文字だけが読まれるため、行き先の名前をリンクにしてください（例: 「[協働の形態を選ぶ](…)」）",
+                    rules.LINT_VAGUE_LINK_TEXT))
+    return warnings
+
+
+def markdown_texts(path: str, text: str) -> list[LintText]:
+    """The lines of a Markdown page outside fenced code blocks, each as a text to check."""
+    texts, fence = [], None
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip()
+        marker = stripped[:3]
+        if marker in ("```", "~~~"):
+            fence = None if fence == marker else (fence or marker)
+            continue
+        if fence is None and stripped:
+            texts.append(LintText(path, number, "本文", line))
+    return texts

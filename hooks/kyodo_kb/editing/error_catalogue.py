@@ -193,6 +193,10 @@ WARNINGS = {  # `make lint` (editing/content_lint.py)
                 "同じか、ほとんど同じ問いが2か所にあります。1つにまとめるか、違いが分かるように書き分けてください。"),
     rules.LINT_PLACEHOLDER: MessageKind("summary: 「要記入」のままです。内容を書いてください",
                 "`make new-checklist` の雛形の文が残っています。内容を書いてください。"),
+    rules.LINT_LAYOUT_SPACE: MessageKind("本文: 「氏　名」は文字の間に空白があります…",
+                "見た目の幅をそろえるために語の途中に入れた空白です。読み上げソフトが1字ずつ読むため（WCAG の失敗例 F32）、詰めて書きます。幅をそろえたいときは表を使います。"),
+    rules.LINT_VAGUE_LINK_TEXT: MessageKind("本文: リンクの文字「こちら」だけでは行き先が分かりません…",
+                "読み上げソフトのリンク一覧ではリンクの文字だけが読まれます。「こちら」「ここをクリック」ではなく、行き先のページや項目の名前をリンクにします（WCAG 2.4.4）。"),
 }
 
 

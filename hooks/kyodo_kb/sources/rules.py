@@ -115,6 +115,8 @@ LINT_MISSING_BASIS = "lint-missing-basis"
 LINT_UNKNOWN_TAG = "lint-unknown-tag"
 LINT_SIMILAR_CHECK = "lint-similar-check"
 LINT_PLACEHOLDER = "lint-placeholder"
+LINT_LAYOUT_SPACE = "lint-layout-space"
+LINT_VAGUE_LINK_TEXT = "lint-vague-link-text"
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
