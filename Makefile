@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # unless SOURCE_DATE_EPOCH is set, so it is pinned to the commit time (0 outside a git checkout).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build pdf check lint schema new-checklist publish test system-packages clean bench
+.PHONY: setup serve build pdf check lint schema new-checklist publish test system-packages clean bench a11y-report
 
 setup: $(STAMP)
 
@@ -60,6 +60,11 @@ system-packages:
 
 test: $(STAMP) system-packages
 	$(BIN)/python -m pytest
+
+# Runs the accessibility tests (Chromium, several minutes) and writes data/a11y-results.json, from
+# which the build renders the 試験結果 page; commit the file with the change it tested.
+a11y-report: $(STAMP) system-packages
+	$(BIN)/python scripts/a11y_report.py
 
 clean:
 	rm -rf site $(VENV) .pytest_cache

@@ -149,7 +149,7 @@ def test_the_search_dialog_keeps_focus_inside_and_gives_it_back_on_a_phone(brows
         context.close()
 
 
-def test_the_search_dialog_keeps_focus_inside_on_a_wide_screen_and_escape_closes_it(page, site_url):
+def test_on_a_wide_screen_tab_passes_the_empty_search_field_and_a_query_keeps_focus_in_the_results_until_escape(page, site_url):
     page.goto(site_url)
     field = page.locator(".md-search__input")
     for _ in range(10):
@@ -157,6 +157,10 @@ def test_the_search_dialog_keeps_focus_inside_on_a_wide_screen_and_escape_closes
         if page.evaluate("document.activeElement === document.querySelector('.md-search__input')"):
             break
     assert page.locator("#__search").is_checked()
+    page.keyboard.press("Tab")  # passing through the empty field: no trap, the search closes
+    assert not page.evaluate("document.querySelector('.md-search__inner').contains(document.activeElement)")
+    assert not page.locator("#__search").is_checked()
+    field.focus()
     field.press_sequentially("協働")
     field.press("End")
     page.locator(".md-search-result__item").first.wait_for()

@@ -68,11 +68,30 @@
     }
   }
 
+  /* While the search is closed or still empty, its result area and clear button are hidden: they
+     must not be tab stops either. */
+  function syncSearchStops() {
+    var toggle = searchToggle();
+    var field = document.querySelector(".md-search__input");
+    var showing = !!(toggle && toggle.checked && field && field.value.trim() !== "");
+    document.querySelectorAll(".md-search__scrollwrap, .md-search__options button").forEach(function (el) {
+      el.setAttribute("tabindex", showing ? "0" : "-1");
+    });
+  }
+
   function trapSearchFocus(event) {
     var toggle = searchToggle();
     if (event.key !== "Tab" || !toggle || !toggle.checked) { return; }
     var dialog = document.querySelector(".md-search__inner");
     if (!dialog) { return; }
+    // On wide screens the search field sits in the header: passing through it with Tab opens the
+    // search, and the page must not hold the keyboard there. It is a dialog (covering the page)
+    // once there is a query, or when the search button opened it.
+    var field = document.querySelector(".md-search__input");
+    var opener = searchOpener;
+    var modal = (field && field.value.trim() !== "") ||
+      (opener && opener.getAttribute && opener.getAttribute("data-kb-toggle") === "__search");
+    if (!modal) { return; }
     var items = searchFocusables(dialog);
     if (!items.length) { return; }
     // The theme closes the search on Tab; a dialog keeps focus until Escape, so Tab moves
@@ -93,6 +112,7 @@
     var last = toggle.checked;
     var check = function () {
       setTimeout(function () {
+        syncSearchStops();
         if (toggle.checked === last) { return; }
         last = toggle.checked;
         onSearchChange();
@@ -100,7 +120,8 @@
         if (button) { button.setAttribute("aria-expanded", last ? "true" : "false"); }
       }, 0);
     };
-    ["focusin", "keyup", "click", "change"].forEach(function (type) {
+    syncSearchStops();
+    ["focusin", "keyup", "click", "change", "input"].forEach(function (type) {
       document.addEventListener(type, check, true);
     });
     document.addEventListener("keydown", trapSearchFocus, true);

@@ -13,6 +13,7 @@ import posixpath
 import re
 from urllib.parse import quote
 
+from kyodo_kb.render.feedback import item_marker
 from kyodo_kb.render.cjk_soft_breaks import join_soft_breaks_text
 from kyodo_kb.formats.checklist import Checklist, ChecklistItem, content_version
 from kyodo_kb.formats.conditions import condition_labels, conditions_as_data
@@ -162,7 +163,7 @@ def render_checklist_item(item: ChecklistItem, src: str, profile: tuple = ()) ->
             f"[{escape_text(c.ref.label)}]({relative_link(src, c.ref.page_src, c.ref.anchor)})" for c in item.basis
         )
         lines += [f"**根拠**: {links}", "{ .kb-basis }", ""]
-    lines += ["</div>", ""]
+    lines += [item_marker(item.id), "", "</div>", ""]
     return lines
 
 

@@ -13,7 +13,8 @@ data/a11y-results.json, from which the build renders the 試験結果 page (no b
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+import datetime
 import re
 from pathlib import Path
 
@@ -196,3 +197,40 @@ def audit_site(browser, site_dir: Path, plan: AuditPlan = AuditPlan(), pages: li
     finally:
         context.close()
         server.shutdown()
+
+
+def axe_rules(page) -> dict:
+    """Each rule of the run's tags: {id: {"help", "tags"}} (the WCAG criteria a rule tests are its tags)."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(content=AXE_SCRIPT.read_text(encoding="utf-8"))
+    rules = page.evaluate("(tags) => axe.getRules(tags).map(r => ({id: r.ruleId, help: r.help, tags: r.tags}))",
+                          list(AXE_TAGS))
+    return {rule["id"]: {"help": rule["help"], "tags": sorted(rule["tags"])} for rule in rules}
+
+
+def results_document(results: list[StateResult], rules: dict, browser_version: str, date: datetime.date) -> dict:
+    """The data the 試験結果 page is built from (data/a11y-results.json): per page, the states tested and
+    each rule's outcome over them (a violation in any state counts)."""
+    pages: dict = {}
+    for result in results:
+        entry = pages.setdefault(result.page, {"page": result.page, "title": result.title, "states": [],
+                                               "violations": {}, "passes": set(), "incomplete": set()})
+        entry["states"].append(result.state)
+        for violation in result.violations:
+            entry["violations"].setdefault(violation["id"], []).append(
+                {"state": result.state, "impact": violation["impact"], "nodes": violation["nodes"]})
+        entry["passes"].update(result.passes)
+        entry["incomplete"].update(result.incomplete)
+    for entry in pages.values():
+        entry["incomplete"] = sorted(entry["incomplete"] - set(entry["violations"]))
+        entry["passes"] = sorted(entry["passes"] - set(entry["violations"]) - set(entry["incomplete"]))
+    return {
+        "date": date.isoformat(),
+        "tool": f"axe-core {axe_version()}",
+        "browser": browser_version,
+        "tags": list(AXE_TAGS),
+        "viewport": "1366x768",
+        "not_applicable_in_state": NOT_APPLICABLE_IN_STATE,
+        "rules": rules,
+        "pages": [pages[key] for key in sorted(pages)],
+    }
