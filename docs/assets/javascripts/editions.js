@@ -8,7 +8,7 @@
  *
  * The 版の比較 page loads editions-data.js (window.kbEditions: editions as item id + fingerprint,
  * each text once) and compares any two editions in the browser, with a character diff.
- * Runs on Material's document$ when present, else once.
+ * Runs on every page view through kb.onPage (kb_common.js).
  */
 (function () {
   "use strict";
@@ -16,12 +16,7 @@
   var SEEN_PREFIX = "kyodo-kb:seen:";
   var DAY = 24 * 60 * 60 * 1000;
 
-  function storageGet(key) {
-    try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { return null; }
-  }
-  function storageSet(key, value) {
-    try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* marks stay for this visit */ }
-  }
+  var kb = window.kb;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -38,7 +33,7 @@
     if (block.getAttribute("data-done")) return;
     block.setAttribute("data-done", "1");
     var key = SEEN_PREFIX + data.checklist;
-    var seen = storageGet(key) || {};
+    var seen = kb.storage.get(key) || {};
     var now = Date.now();
     var current = {};
     Object.keys(data.items).forEach(function (id) {
@@ -56,7 +51,7 @@
         meta.appendChild(el("span", "kb-changed-since", "前回の閲覧後に変更"));
       }
     });
-    storageSet(key, current);
+    kb.storage.set(key, current);
   }
 
   /* ---- character diff (Myers, O(ND)); returns [[op, text]] with op "=", "-" or "+" ---- */
@@ -241,7 +236,5 @@
   }
 
   window.kbDiffChars = diffChars;  // for tests and other scripts (review of printed sheets)
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  kb.onPage(init);
 })();
