@@ -16,6 +16,7 @@ from kyodo_kb.formats.editions import load_editions
 from kyodo_kb.knowledge_base import validate_project
 from kyodo_kb.sources.errors import DataErrors, unexpected_failure
 from kyodo_kb.formats.tags import load_tag_list
+from kyodo_kb.sources.page_safety import check_site_sources
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         if not changelog_errors:  # editions are checked against the changelog's versions and dates
             load_editions(args.root.resolve(), revisions, errors)
         load_tag_list(args.root.resolve(), errors)
+        errors += check_site_sources(args.root.resolve())  # docs/, includes/, mkdocs.yml, symbolic links
     except Exception as exc:  # a bug must still reach editors as a message, not a traceback
         print(unexpected_failure("データ（checklists/・ordinances/）の読み込み", exc))
         return 1
