@@ -87,22 +87,22 @@ def test_a_hand_edited_caution_is_reported_at_its_line(tmp_path, kb):
     _, errors = _write(tmp_path, "\n".join(lines) + "\n")
     assert len(errors) == 1
     assert errors[0].startswith(f"data/editions/1.0.json:{number}: 項目「KT-02」の fingerprint（{fingerprint}）が内容と一致しません（内容からは ")
-    assert errors[0].endswith("）。版のファイルは手で編集せず、make edition で作り直してください")
+    assert errors[0].endswith("）。版のファイルは手で編集せず、make edition で作り直してください [edition-fingerprint]")
 
 
 @pytest.mark.parametrize("text, name, changelog, message", [
     ('{"format": 1,\n "edition": "1.0"', "1.0.json", None,
-     "data/editions/1.0.json:2: JSON として読めません（Expecting ',' delimiter）。版のファイルは手で編集せず、make edition で作り直してください"),
+     "data/editions/1.0.json:2: JSON として読めません（Expecting ',' delimiter）。版のファイルは手で編集せず、make edition で作り直してください [edition-damaged]"),
     ('{"format": 2}', "1.0.json", None,
-     "data/editions/1.0.json:1: 版のファイルの形式（format: 1）ではありません。版のファイルは手で編集せず、make edition で作り直してください"),
+     "data/editions/1.0.json:1: 版のファイルの形式（format: 1）ではありません。版のファイルは手で編集せず、make edition で作り直してください [edition-damaged]"),
     ('{"format": 1, "edition": "1.0", "date": "2026-11-27", "checklists": []}', "1.1.json", None,
-     "data/editions/1.1.json:1: ファイル名は版の番号と同じ 1.0.json にしてください"),
+     "data/editions/1.1.json:1: ファイル名は版の番号と同じ 1.0.json にしてください [edition-file-name]"),
     ('{"format": 1, "edition": "1.0", "date": "2026-11-28", "checklists": []}', "1.0.json", None,
-     "data/editions/1.0.json:1: 日付 2026-11-28 が data/changelog.yml の版「1.0」の日付 2026-11-27 と違います。make edition VERSION=1.0 で作り直してください"),
+     "data/editions/1.0.json:1: 日付 2026-11-28 が data/changelog.yml の版「1.0」の日付 2026-11-27 と違います。make edition VERSION=1.0 で作り直してください [edition-date]"),
     ('{"format": 1, "edition": "0.9", "date": "2026-11-27", "checklists": []}', "0.9.json", None,
-     "data/editions/0.9.json:1: 版「0.9」の記録が data/changelog.yml にありません。改定の記録を追加するか、このファイルを削除してください"),
+     "data/editions/0.9.json:1: 版「0.9」の記録が data/changelog.yml にありません。改定の記録を追加するか、このファイルを削除してください [edition-not-in-changelog]"),
     (None, "1.0.json", None,
-     "data/changelog.yml:2: 版「1.0」の内容の記録 data/editions/1.0.json がありません。make edition VERSION=1.0 で作ってください"),
+     "data/changelog.yml:2: 版「1.0」の内容の記録 data/editions/1.0.json がありません。make edition VERSION=1.0 で作ってください [edition-missing]"),
 ])
 def test_each_snapshot_mistake_is_reported_once_at_its_place(tmp_path, text, name, changelog, message):
     args = {"changelog": changelog} if changelog else {}

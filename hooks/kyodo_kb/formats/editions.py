@@ -23,6 +23,7 @@ import json
 from pathlib import Path
 import re
 
+from kyodo_kb.sources import rules
 from kyodo_kb.sources.errors import DataError, SourceLocation
 
 EDITIONS_DIR = "data/editions"
@@ -116,13 +117,13 @@ def read_snapshot(text: str, path: str, errors: list) -> Edition | None:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        errors.append(DataError(SourceLocation(path, exc.lineno), f"JSON として読めません（{exc.msg}）。{redo}"))
+        errors.append(DataError(SourceLocation(path, exc.lineno), f"JSON として読めません（{exc.msg}）。{redo}", rules.EDITION_DAMAGED))
         return None
     lines = _item_lines(text)
     problems_before = len(errors)
 
-    def _error(line: int, message: str) -> None:
-        errors.append(DataError(SourceLocation(path, line), f"{message}。{redo}"))
+    def _error(line: int, message: str, rule: str = rules.EDITION_DAMAGED) -> None:
+        errors.append(DataError(SourceLocation(path, line), f"{message}。{redo}", rule))
 
     if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
         _error(1, f"版のファイルの形式（format: {SNAPSHOT_FORMAT}）ではありません")
@@ -154,7 +155,8 @@ def read_snapshot(text: str, path: str, errors: list) -> Edition | None:
             line = lines.get(item["id"], 1)
             expected = item_fingerprint(item["check"], item["caution"], item["basis"])
             if item["fingerprint"] != expected:
-                _error(line, f"項目「{item['id']}」の fingerprint（{item['fingerprint']}）が内容と一致しません（内容からは {expected}）")
+                _error(line, f"項目「{item['id']}」の fingerprint（{item['fingerprint']}）が内容と一致しません（内容からは {expected}）",
+                       rules.EDITION_FINGERPRINT)
                 continue
             items.append(SnapshotItem(item["id"], item["check"], item["caution"], tuple(item["basis"]), expected, line))
         result.append(SnapshotChecklist(checklist["id"], checklist["title"], tuple(items), lines.get(("checklist", checklist["id"]), 1)))
@@ -187,23 +189,25 @@ def load_editions(project_root: Path, revisions: list, errors: list) -> list[Edi
         try:
             text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            errors.append(DataError(SourceLocation(path, 0), f"ファイルを読めません（{type(exc).__name__}）"))
+            errors.append(DataError(SourceLocation(path, 0), f"ファイルを読めません（{type(exc).__name__}）", rules.EDITION_DAMAGED))
             continue
         edition = read_snapshot(text, path, errors)
         if edition is None:
             continue
         if file.stem != edition.version:
-            errors.append(DataError(SourceLocation(path, 1), f"ファイル名は版の番号と同じ {edition.version}.json にしてください"))
+            errors.append(DataError(SourceLocation(path, 1), f"ファイル名は版の番号と同じ {edition.version}.json にしてください",
+                                    rules.EDITION_FILE_NAME))
             continue
         revision = by_version.get(edition.version)
         if revision is None:
             errors.append(DataError(SourceLocation(path, 1),
-                                    f"版「{edition.version}」の記録が data/changelog.yml にありません。改定の記録を追加するか、このファイルを削除してください"))
+                                    f"版「{edition.version}」の記録が data/changelog.yml にありません。改定の記録を追加するか、このファイルを削除してください",
+                                    rules.EDITION_NOT_IN_CHANGELOG))
             continue
         if revision.date != edition.date:
             errors.append(DataError(SourceLocation(path, 1),
                                     f"日付 {edition.date.isoformat()} が data/changelog.yml の版「{edition.version}」の日付 "
-                                    f"{revision.date.isoformat()} と違います。make edition VERSION={edition.version} で作り直してください"))
+                                    f"{revision.date.isoformat()} と違います。make edition VERSION={edition.version} で作り直してください", rules.EDITION_DATE))
             continue
         seen.add(edition.version)
         editions.append(edition)
@@ -211,7 +215,7 @@ def load_editions(project_root: Path, revisions: list, errors: list) -> list[Edi
         if revision.version not in seen and not any(e.location.path == snapshot_path(revision.version) for e in errors):
             errors.append(DataError(SourceLocation("data/changelog.yml", revision.line),
                                     f"版「{revision.version}」の内容の記録 {snapshot_path(revision.version)} がありません。"
-                                    f"make edition VERSION={revision.version} で作ってください"))
+                                    f"make edition VERSION={revision.version} で作ってください", rules.EDITION_MISSING))
     return sorted(editions, key=lambda e: (e.date, e.version))
 
 
