@@ -1,6 +1,6 @@
 """MkDocs glue: adds the アクセシビリティ試験結果 page, rendered from data/a11y-results.json.
 
-Events: `on_files`. The file is written by `make a11y-report` (which runs the browser tests); the
+Events: `on_files`, last of the hooks that add pages (it links every page it lists). The file is written by `make a11y-report` (which runs the browser tests); the
 build only reads it, so building never starts a browser. Without the file the page says so.
 """
 from __future__ import annotations
@@ -24,5 +24,6 @@ def on_files(files: Files, config) -> Files:
             raise PluginError(f"{RESULTS_PATH}: 試験結果のファイルを読めません（{exc}）。"
                               "make a11y-report で作り直してください") from None
     edition = (config.extra.get("kb_revision") or {}).get("edition", "")
-    files.append(File.generated(config, PAGE_URI, content=render_results_page(document, edition)))
+    sources = {file.url: file.src_uri for file in files.documentation_pages()}
+    files.append(File.generated(config, PAGE_URI, content=render_results_page(document, edition, sources)))
     return files

@@ -34,10 +34,10 @@ def document(violations=None):
 
 
 def test_each_page_is_marked_against_each_automated_criterion():
-    page = render_results_page(document())
+    page = render_results_page(document(), sources={"": "index.md"})
     assert "| ページ | 1.1.1 | 1.4.3 |" in page
-    assert "| [ホーム](../../) | － | ○ |" in page
-    assert "| [A](../../a/) | － | △ |" in page
+    assert "| [ホーム](../index.md) | － | ○ |" in page
+    assert "| A（`a/`） | － | △ |" in page
     assert "- 試験日: 2026-12-01" in page and "すべてのページ（2 ページ）" in page
     assert "| 2.1.1 | キーボード | A | キーボード操作のブラウザ試験 | 試験 1 件: すべて合格 |" in page
     assert "試験 1 件: すべて合格（既知の不具合 1 件）" in page
@@ -46,8 +46,9 @@ def test_each_page_is_marked_against_each_automated_criterion():
 
 
 def test_a_violation_is_shown_as_such_with_where_it_was_found():
-    page = render_results_page(document({"color-contrast": [{"state": "印刷", "impact": "serious", "nodes": ["p > a"]}]}))
-    assert "| [ホーム](../../) | － | × |" in page
+    page = render_results_page(document({"color-contrast": [{"state": "印刷", "impact": "serious", "nodes": ["p > a"]}]}),
+                               sources={"": "index.md"})
+    assert "| [ホーム](../index.md) | － | × |" in page
     assert "自動: 違反 1 ページ" in page
     assert "- ホーム \\- KB: `color-contrast` コントラスト（印刷: p &gt; a）" in page
 

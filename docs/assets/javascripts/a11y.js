@@ -74,8 +74,10 @@
     var toggle = searchToggle();
     var field = document.querySelector(".md-search__input");
     var showing = !!(toggle && toggle.checked && field && field.value.trim() !== "");
-    document.querySelectorAll(".md-search__scrollwrap, .md-search__options button").forEach(function (el) {
-      el.setAttribute("tabindex", showing ? "0" : "-1");
+    // inert, not tabindex=-1: the result area is a scrollable region, which must stay focusable
+    // whenever it can be reached at all.
+    document.querySelectorAll(".md-search__output, .md-search__options").forEach(function (el) {
+      if (showing) { el.removeAttribute("inert"); } else { el.setAttribute("inert", ""); }
     });
   }
 

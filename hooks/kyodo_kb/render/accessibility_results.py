@@ -6,6 +6,7 @@ Pure: takes the parsed results (or None when there are none yet) and returns Mar
 """
 from __future__ import annotations
 
+import posixpath
 import re
 
 from kyodo_kb.render.pages import escape_text
@@ -53,7 +54,7 @@ TEST_METHODS = {
     "test_content_lint::test_link_text": "make lint（「こちら」などのリンク）",
 }
 # Criteria for which a person must judge (the manual checklist), beyond what the tools find.
-MANUAL = {"1.1.1", "1.3.1", "1.3.2", "1.3.3", "1.4.1", "1.4.5", "2.4.2", "2.4.4", "2.4.6", "3.1.2", "3.3.2",
+MANUAL = {"1.1.1", "1.4.3", "1.3.1", "1.3.2", "1.3.3", "1.4.1", "1.4.5", "2.4.2", "2.4.4", "2.4.6", "3.1.2", "3.3.2",
           "3.2.3", "3.2.4", "2.4.5", "4.1.2", "3.3.1", "3.3.3"}
 # Criteria about content this site does not have (no audio, video, time limits, moving content,
 # flashing, or transactions).
@@ -135,11 +136,18 @@ def _method_and_result(number: str, by_criterion: dict, pages: list, tests: list
     return "<br>".join(methods), "<br>".join(results)
 
 
-def _page_link(page: str) -> str:
-    return f"../../{page}" if page else "../../"
+def _page_cell(page: dict, sources: dict) -> str:
+    title = escape_text(page["title"].split(" - ")[0]) or "（ホーム）"
+    source = sources.get(page["page"])
+    if source is None:  # a page no longer in the site, or 404.html
+        return f"{title}（`{escape_text(page['page'] or '/')}`）"
+    return f"[{title}]({posixpath.relpath(source, posixpath.dirname(PAGE_URI))})"
 
 
-def render_results_page(document: dict | None, edition: str = "") -> str:
+def render_results_page(document: dict | None, edition: str = "", sources: dict | None = None) -> str:
+    """`sources` maps a page's address in the site ("checklists/x/") to its source ("checklists/x.md"),
+    so that the page links are checked by MkDocs like any other."""
+    sources = sources or {}
     lines = [
         "---", "title: アクセシビリティ試験結果", "---", "",
         "# アクセシビリティ試験結果", "",
@@ -192,9 +200,8 @@ def render_results_page(document: dict | None, edition: str = "") -> str:
         "| --- | " + " | ".join("---" for _ in automated) + " |",
     ]
     for page in pages:
-        title = escape_text(page["title"].split(" - ")[0]) or "（ホーム）"
         cells = [MARKS[page_outcome(page, by_criterion[number])] for number, _, _ in automated]
-        lines.append(f"| [{title}]({_page_link(page['page'])}) | " + " | ".join(cells) + " |")
+        lines.append(f"| {_page_cell(page, sources)} | " + " | ".join(cells) + " |")
     violations = [(page, rule, found) for page in pages for rule, found in page["violations"].items()]
     if violations:
         lines += ["", "### 違反の内容", ""]
