@@ -56,6 +56,10 @@ class LiveMarkupFinder(HTMLParser):
         for name, value in attrs:
             # An escaped payload may sit in a harmless attribute (title, alt) as text; it is
             # live when it became a handler, a URL or an element of its own.
+            # A ご意見・誤りの報告 link carries the page title percent-encoded in its mailto: query: text
+            # for the mail's subject, never markup or a link target.
+            if name == "href" and (value or "").startswith("mailto:") and MARKER not in value.split("?", 1)[0]:
+                continue
             if MARKER in (value or "") and (name.startswith("on") or name in ("src", "href") or tag in ("img", "svg", "iframe", "b")):
                 self.live.append(f"<{tag} {name}={value!r}>")
 
