@@ -132,13 +132,31 @@ ERRORS = (
                 "どの答えの next にも書かれていない質問・結果です。どこかの答えの next に書くか、削除してください。"),
     MessageKind("数字として読めません", "数字として読めません: …",
                 "条・項・号の番号に、数字として読めない文字があります。半角数字か漢数字で書いてください。"),
+    # where a caution comes from, and the form of a check (kyodo_kb/formats/provenance.py)
+    MessageKind("留意事項の根拠も出典もありません", "items[3]: 留意事項の根拠も出典もありません。根拠となる条例の規定を basis に書くか、出典を sources に書いてください…",
+                "どの留意事項も、根拠となる条例の規定（basis）か出典（sources）を持ちます。規定の文言がその留意事項を支えるときは basis に、そうでないときは sources に、委員会資料（seed）・茅ヶ崎市の資料（chigasaki）・他自治体の例（other）・要確認（youkakunin）のどれかを書きます。書き方は[チェックリストの書式](checklists.md#sources)にあります。"),
+    MessageKind("出典のリストを書いてください", "items[3].sources: 出典のリストを書いてください（文字列が書かれています）…",
+                "sources は「- kind: …」で始まる出典のリストです。1件だけでもリストにします。"),
+    MessageKind("出典の種類「", "items[3].sources[1].kind: 出典の種類「seeds」はありません（もしかして: seed）…",
+                "kind に書けるのは seed（委員会資料）、chigasaki（茅ヶ崎市の資料）、other（他自治体の例）、youkakunin（要確認）だけです。"),
+    MessageKind("が必須です。", "items[3].sources[1].body: 出典の種類が other（他自治体の例）のときは body が必須です。他の自治体の名前です…",
+                "種類ごとに書くキーが決まっています。seed・chigasaki は title、other は title と body（自治体名）、youkakunin は confirm（確かめること）と shokan（所管）です。"),
+    MessageKind("は書けません。書けるキー: kind", "items[3].sources[1].body: 出典の種類が seed（委員会資料）のときは body は書けません。書けるキー: kind、title",
+                "その種類では使わないキーです。種類が違っていないか確かめ、不要なキーを削除してください。"),
+    MessageKind("茅ヶ崎市の決まりと読まれないよう", "items[3].sources[2]: 他の自治体の例なのに、留意事項の本文に「他自治体の例（高松市）」の表示がありません。茅ヶ崎市の決まりと読まれないよう…",
+                "他の自治体の取組を述べる文に「他自治体の例（自治体名）」と書き、茅ヶ崎市の決まりではなく、検討する例として書きます。自治体名は sources の body と同じ書き方にします。"),
+    MessageKind("kind: youkakunin の出典がありません", "items[3]: 留意事項の本文に「要確認」がありますが、sources に kind: youkakunin の出典がありません…",
+                "「要確認」と書いた留意事項は、確かめること（confirm）と所管（shokan）を sources に書きます。[要確認の一覧](youkakunin.md)に載り、所管課に確かめたら本文と sources を直します。"),
+    MessageKind("がありますが、留意事項の本文に「要確認」の表示", "items[3]: sources に要確認（youkakunin）がありますが、留意事項の本文に「要確認」の表示がありません…",
+                "確かめていない内容を述べる文に「（要確認）」と書きます。確かめ終わったときは、sources の youkakunin を、確かめた資料の出典に書き換えます。"),
+    MessageKind("問いが否定の形", "items[3].check: 問いが否定の形（「…ていないか」）で終わっています…",
+                "問いの「はい」が「できている・問題ない」の意味になるよう、望ましい状態を尋ねる形にします。例: 「自主性を損なう進め方になっていないか」→「自主性を尊重した進め方にしているか」、「了解なく使っていないか」→「使うときは了解を得ているか」。"
+                "判定は問いの終わりだけを見ます（「…がないか確かめているか」は肯定の問いなので通ります。「少ないか」「危ないか」のような形容詞も通ります）。"),
 )
 
 WARNINGS = (  # `make lint` (hooks/content_lint.py)
     MessageKind("で終わる形にしてください", "items[1].check（KG-01）: 確認の問いは「…しているか」のように「か」で終わる形にしてください…",
                 "問いは「はい／いいえ」で答えられる「…しているか」の形にそろえます。"),
-    MessageKind("根拠（basis）がありません", "items[4]（KG-04）: 根拠（basis）がありません…",
-                "根拠となる規定があれば basis に書いてください。実務上の留意事項で根拠となる規定がないときは、そのままで構いません（確認のための一覧です）。"),
     MessageKind("にありません", "items[1].tags（KG-01）: タグ「役割分坦」は data/tags.yml にありません（もしかして: 役割分担）…",
                 "タグの書き間違いなら「もしかして」のタグに直します。新しいタグなら、[タグの追加](tags.md)のとおり data/tags.yml に加えてください。"),
     MessageKind("問いです。まとめるか", "items[2].check（KK-02）: checklists/teian.yml:30（TA-03）と同じ問いです。まとめるか、違いが分かるように書き分けてください",
