@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 import re
 
+from kyodo_kb.sources import rules
 from kyodo_kb.sources.errors import DataError, SourceLocation, did_you_mean
 from kyodo_kb.sources.field_specs import FieldSpec, MappingReader, SLUG_PATTERN, describe_value
 from kyodo_kb.sources.yaml_source import YamlSequence
@@ -72,7 +73,7 @@ def read_sources(node, path: str, key_path: str, errors: list) -> tuple:
         return ()
     if not isinstance(node, YamlSequence):
         errors.append(DataError(SourceLocation(path, node.line),
-                                f"{key_path}: 出典のリストを書いてください（{describe_value(node)}が書かれています）。各出典を「- kind: …」で始めます"))
+                                f"{key_path}: 出典のリストを書いてください（{describe_value(node)}が書かれています）。各出典を「- kind: …」で始めます", rules.SOURCES_NOT_LIST))
         return ()
     sources = []
     for index, entry in enumerate(node.items, start=1):
@@ -86,18 +87,18 @@ def read_sources(node, path: str, key_path: str, errors: list) -> tuple:
         if kind is not None and kind not in KIND_BY_ID:
             known = "、".join(f"{k.id}（{k.label}）" for k in SOURCE_KINDS)
             errors.append(DataError(SourceLocation(path, reader.line_of("kind")),
-                                    f"{label}.kind: 出典の種類「{kind}」はありません{did_you_mean(kind, KIND_BY_ID)}。使える種類: {known}"))
+                                    f"{label}.kind: 出典の種類「{kind}」はありません{did_you_mean(kind, KIND_BY_ID)}。使える種類: {known}", rules.SOURCE_UNKNOWN_KIND))
         elif kind is not None:
             for name in _REQUIRED[kind]:
                 if values[name] is None and not reader.has(name):
                     errors.append(DataError(SourceLocation(path, entry.line),
                                             f"{label}.{name}: 出典の種類が {kind}（{KIND_BY_ID[kind].label}）のときは {name} が必須です。"
-                                            f"{next(s.description for s in SOURCE_FIELDS if s.name == name)}"))
+                                            f"{next(s.description for s in SOURCE_FIELDS if s.name == name)}", rules.SOURCE_FIELD_MISSING))
             for name, value in values.items():
                 if value is not None and name not in _REQUIRED[kind]:
                     errors.append(DataError(SourceLocation(path, reader.line_of(name)),
                                             f"{label}.{name}: 出典の種類が {kind}（{KIND_BY_ID[kind].label}）のときは {name} は書けません。"
-                                            f"書けるキー: kind、{'、'.join(_REQUIRED[kind])}"))
+                                            f"書けるキー: kind、{'、'.join(_REQUIRED[kind])}", rules.SOURCE_FIELD_NOT_ALLOWED))
         if len(errors) == count and kind is not None:
             sources.append(Source(kind, values["title"], values["body"], values["confirm"], values["shokan"], entry.line))
     return tuple(sources)
@@ -110,24 +111,25 @@ def check_provenance(caution: str, basis, sources: tuple, path: str, key_path: s
     if not basis and not sources:
         errors.append(DataError(SourceLocation(path, line),
                                 f"{key_path}: 留意事項の根拠も出典もありません。根拠となる条例の規定を basis に書くか、"
-                                "出典を sources に書いてください（委員会資料・茅ヶ崎市の資料・他自治体の例・要確認）"))
+                                "出典を sources に書いてください（委員会資料・茅ヶ崎市の資料・他自治体の例・要確認）", rules.CAUTION_WITHOUT_SOURCE))
     for index, source in enumerate(sources, start=1):
         if source.kind == "other":
             expected = OTHER_LABEL.format(body=source.body)
             if expected not in caution:
                 errors.append(DataError(SourceLocation(path, source.line),
                                         f"{key_path}.sources[{index}]: 他の自治体の例なのに、留意事項の本文に「{expected}」の表示がありません。"
-                                        f"茅ヶ崎市の決まりと読まれないよう、その内容を述べる文に「{expected}」と書き、検討する例として書いてください"))
+                                        f"茅ヶ崎市の決まりと読まれないよう、その内容を述べる文に「{expected}」と書き、検討する例として書いてください",
+                                        rules.SOURCE_OTHER_UNLABELLED))
     has_marker = YOUKAKUNIN in caution
     has_source = any(s.kind == "youkakunin" for s in sources)
     if has_marker and not has_source:
         errors.append(DataError(SourceLocation(path, line),
                                 f"{key_path}: 留意事項の本文に「要確認」がありますが、sources に kind: youkakunin の出典がありません。"
-                                "確かめること（confirm）と所管（shokan）を書いてください（要確認の一覧に載ります）"))
+                                "確かめること（confirm）と所管（shokan）を書いてください（要確認の一覧に載ります）", rules.YOUKAKUNIN_WITHOUT_SOURCE))
     elif has_source and not has_marker:
         errors.append(DataError(SourceLocation(path, line),
                                 f"{key_path}: sources に要確認（youkakunin）がありますが、留意事項の本文に「要確認」の表示がありません。"
-                                "確かめていない内容を述べる文に「（要確認）」と書いてください"))
+                                "確かめていない内容を述べる文に「（要確認）」と書いてください", rules.YOUKAKUNIN_WITHOUT_MARK))
 
 
 # はい must mean done or safe. A check is negative when, once the closing 「か」 and punctuation
@@ -157,4 +159,5 @@ def check_polarity(check: str, path: str, key_path: str, line: int, errors: list
         return
     errors.append(DataError(SourceLocation(path, line),
                             f"{key_path}.check: 問いが否定の形（「…{ending}」）で終わっています。「はい」が「できている・問題ない」の意味になるよう、"
-                            "望ましい状態を尋ねる形に書き換えてください（例: 「自主性を損なう進め方になっていないか」→「自主性を尊重した進め方にしているか」）"))
+                            "望ましい状態を尋ねる形に書き換えてください（例: 「自主性を損なう進め方になっていないか」→「自主性を尊重した進め方にしているか」）",
+                            rules.CHECK_NEGATIVE))
