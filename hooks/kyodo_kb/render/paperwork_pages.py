@@ -238,9 +238,12 @@ def _evaluation(sheet, items, forms, src, data, kb):
         data["entries"].append({**_entry_data(entry, items), "question": entry.question})
         cells = []
         for side, label in (("shi", "市"), ("aite", "相手方")):
-            cells.append(f'<td class="kb-pw-score"><select data-field="{entry.id}.{side}_score" '
+            # The cell labels show only on phones, where the table's column headings are gone.
+            cells.append(f'<td class="kb-pw-score"><span class="kb-pw-cell-label" aria-hidden="true">{label}の評点</span>'
+                         f'<select data-field="{entry.id}.{side}_score" '
                          f'aria-label="{escape_attr(entry.name)}: {label}の評点">{options}</select></td>')
-            cells.append(f'<td class="kb-pw-note"><textarea rows="2" data-field="{entry.id}.{side}_comment" '
+            cells.append(f'<td class="kb-pw-note"><span class="kb-pw-cell-label" aria-hidden="true">{label}の所見</span>'
+                         f'<textarea rows="2" data-field="{entry.id}.{side}_comment" '
                          f'aria-label="{escape_attr(entry.name)}: {label}の所見"></textarea></td>')
         rows.append(f'<tr class="kb-pw-row" data-row="{entry.id}"><th scope="row"><span class="kb-pw-name">{escape_attr(entry.name)}</span>'
                     f'<span class="kb-pw-question">{escape_attr(entry.question)}</span>'
