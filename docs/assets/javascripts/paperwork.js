@@ -21,15 +21,8 @@
   var DECISION_PREFIX = "kyodo-kb:decision:keitai-betsu:";
   var FORM_QUESTION = "keitai";
 
-  function storageGet(key) {
-    try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { return null; }
-  }
-  function storageSet(key, value) {
-    try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* kept for this visit only */ }
-  }
-  function storageRemove(key) {
-    try { window.localStorage.removeItem(key); } catch (e) { /* nothing stored */ }
-  }
+  // kb_common.js: storage that never throws (disabled storage, some file:// setups).
+  var storageGet = window.kb.storage.get, storageSet = window.kb.storage.set, storageRemove = window.kb.storage.remove;
 
   function formFromUrl() {
     var text = (window.location.search + "&" + window.location.hash.replace(/^#/, "")).replace(/^\?/, "");
@@ -49,15 +42,11 @@
   }
 
   function formFromDecision() {
-    try {
-      for (var i = 0; i < window.localStorage.length; i++) {
-        var key = window.localStorage.key(i);
-        if (key && key.indexOf(DECISION_PREFIX) === 0) {
-          var state = JSON.parse(window.localStorage.getItem(key) || "null");
-          if (state && state.profile && state.profile[FORM_QUESTION]) return state.profile[FORM_QUESTION];
-        }
-      }
-    } catch (e) { /* storage unavailable */ }
+    var keys = window.kb.storage.keys(DECISION_PREFIX);
+    for (var i = 0; i < keys.length; i++) {
+      var state = storageGet(keys[i]);
+      if (state && state.profile && state.profile[FORM_QUESTION]) return state.profile[FORM_QUESTION];
+    }
     return null;
   }
 
@@ -461,11 +450,5 @@
     if (box) initSheet(box);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.kb.onPage(init);
 })();

@@ -145,6 +145,23 @@ ERRORS = (
                 "同じ形態への提案が2つあります。出典を見比べて、一方を削除してください。"),
     MessageKind("数字として読めません", "数字として読めません: …",
                 "条・項・号の番号に、数字として読めない文字があります。半角数字か漢数字で書いてください。"),
+    # pages, includes, mkdocs.yml and links to other files (kyodo_kb/sources/page_safety.py, site_config.py)
+    MessageKind("シンボリックリンクは使えません", "docs/leak.md:0: シンボリックリンクは使えません（リンク先のファイルがサイトに公開されてしまうため）…",
+                "docs/ やデータのフォルダに、ほかのファイルを指すシンボリックリンクがあります。リンクを削除し、公開してよいファイルそのものを置いてください。"),
+    MessageKind("の説明に「<」「>」は書けません", "略語「NPO」の説明に「<」「>」は書けません（説明は、語にマウスを重ねたときに HTML として表示されるため）…",
+                "includes/abbreviations.md の説明は文字だけで書きます。「<」「>」を使わずに書き直してください。"),
+    MessageKind("ページを Markdown として読めません", "ページを Markdown として読めません（…）",
+                "ページの Markdown を読み取る途中で止まりました。直前に変えた箇所を元に戻して確かめ、解決しないときはメッセージ全体を管理担当者に伝えてください。"),
+    MessageKind("mkdocs.yml をシンボリックリンクにはできません", "mkdocs.yml をシンボリックリンクにはできません。ファイルそのものを置いてください",
+                "mkdocs.yml をほかのファイルへのリンクにはできません。ファイルそのものを置いてください。"),
+    MessageKind("mkdocs.yml がありません", "mkdocs.yml がありません", "プロジェクトのフォルダで実行しているか確かめてください。"),
+    MessageKind("mkdocs.yml を読み込めません", "mkdocs.yml を読み込めません（UnicodeDecodeError）。UTF-8 で保存し直してください",
+                "mkdocs.yml を UTF-8 で保存し直してください。"),
+    MessageKind("mkdocs.yml に YAML のタグ", "mkdocs.yml に YAML のタグ「!!python/object/apply:os.system」は書けません（MkDocs はタグから Python のオブジェクトを作り…）",
+                "`!!` や `!` で始まるタグは、mkdocs.yml に書けません（MkDocs はファイルを読むときにタグのプログラムを動かすため、make check と make build が先に確かめます）。タグを削除してください。"),
+    MessageKind("はありえない日付です", "mkdocs.yml の日付「2026-02-30」はありえない日付です。正しい日付を YYYY-MM-DD で書いてください",
+                "カレンダーにない日付です。正しい日付に直してください。"),
+
 )
 
 WARNINGS = (  # `make lint` (hooks/content_lint.py)

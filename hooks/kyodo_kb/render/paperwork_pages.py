@@ -13,7 +13,7 @@ import json
 from kyodo_kb.formats.paperwork import SCALE, WHO, form_options
 from kyodo_kb.outputs.print_blocks import render_print_header, render_signoff
 from kyodo_kb.render.cjk_soft_breaks import join_soft_breaks_text
-from kyodo_kb.render.pages import escape_attr, escape_text, relative_link
+from kyodo_kb.render.pages import escape_attr, escape_text, front_matter_title, relative_link
 
 INDEX_SRC = "paperwork/index.md"
 STATUS = (("yes", "書面に書いた"), ("no", "まだ"), ("na", "この事業では書かない"))
@@ -110,7 +110,7 @@ def render_sheet(sheet, items: dict, forms: dict, kb, revision, page_path: str, 
     src = sheet.page_src
     # The wide tables need the width of the table of contents; the agreement's matters use it.
     hide = ["hide:", "  - toc"] if sheet.kind != "agreement" else []
-    lines = ["---", f"title: {sheet.title}", *hide, "---", "", f"# {escape_text(sheet.title)}", ""]
+    lines = ["---", f"title: {front_matter_title(sheet.title)}", *hide, "---", "", f"# {escape_text(sheet.title)}", ""]
     if revision is not None:
         lines += [render_print_header(revision, page_path, public_url)]
     lines += [join_soft_breaks_text(sheet.intro), ""]
