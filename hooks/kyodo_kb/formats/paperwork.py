@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kyodo_kb.formats.checklist import Citation
 from kyodo_kb.formats.citations import CitationError, CitationResolver
+from kyodo_kb.sources import rules
 from kyodo_kb.sources.errors import DataError, SourceLocation, did_you_mean, unexpected_error
 from kyodo_kb.sources.field_specs import FieldSpec, MappingReader, SLUG_PATTERN
 from kyodo_kb.sources.yaml_source import load_yaml_file
@@ -201,7 +202,7 @@ def load_paperwork(root: Path, resolver: CitationResolver, errors: list) -> tupl
         if path.stem not in SHEETS or path.suffix != ".yml":
             errors.append(DataError(SourceLocation(display, 0),
                                     f"{path.name}: このフォルダに置けるのは {'、'.join(n + '.yml' for n in SHEETS)} だけです"
-                                    f"{did_you_mean(path.stem, SHEETS)}。ファイル名を直してください"))
+                                    f"{did_you_mean(path.stem, SHEETS)}。ファイル名を直してください", rules.PAPERWORK_UNKNOWN_FILE))
             continue
         try:
             loaded = load_yaml_file(path, display)
@@ -239,7 +240,7 @@ def read_sheet(kind: str, root, path: str, resolver: CitationResolver, errors: l
             continue
         if entry.id in seen:
             errors.append(DataError(SourceLocation(path, entry.line),
-                                    f"{key_path}.id: id「{entry.id}」は{seen[entry.id]}行目でも使われています。別の id にしてください"))
+                                    f"{key_path}.id: id「{entry.id}」は{seen[entry.id]}行目でも使われています。別の id にしてください", rules.DUPLICATE_ENTRY))
             continue
         seen[entry.id] = entry.line
         entries.append(entry)
@@ -256,7 +257,7 @@ def _citations(reader: MappingReader, name: str, key_path: str, path: str, resol
         try:
             basis.append(Citation(text, resolver.resolve(text), line))
         except CitationError as exc:
-            errors.append(DataError(SourceLocation(path, line), f"{key_path}[{index}]: {exc}"))
+            errors.append(DataError(SourceLocation(path, line), f"{key_path}[{index}]: {exc}", exc.rule))
     return tuple(basis)
 
 
@@ -270,7 +271,7 @@ def _read_entry(kind: str, node, path: str, key_path: str, fields: list, resolve
     sources = tuple(text for text, _ in reader.string_list("sources"))
     if reader.has("sources") and not sources and len(errors) == count:
         errors.append(DataError(SourceLocation(path, reader.line_of("sources")),
-                                f"{key_path}.sources: 空のリストです。内容の出典を少なくとも1件書いてください"))
+                                f"{key_path}.sources: 空のリストです。内容の出典を少なくとも1件書いてください", rules.FIELD_EMPTY_LIST))
     if kind == "role-table":
         question, note = reader.string("question"), reader.string("note")
         suggestions = _suggestions(reader, path, key_path, errors)
@@ -283,7 +284,7 @@ def _read_entry(kind: str, node, path: str, key_path: str, fields: list, resolve
         questions = tuple(text for text, _ in reader.string_list("questions"))
         if reader.has("questions") and not questions and len(errors) == count:
             errors.append(DataError(SourceLocation(path, reader.line_of("questions")),
-                                    f"{key_path}.questions: 空のリストです。決めて書面に残すことを少なくとも1件書いてください"))
+                                    f"{key_path}.questions: 空のリストです。決めて書面に残すことを少なくとも1件書いてください", rules.FIELD_EMPTY_LIST))
         forms = tuple(Ref(text, line) for text, line in reader.string_list("forms"))
         form_notes = _form_notes(reader, path, key_path, errors)
         kakunin = reader.string("kakunin")
@@ -309,13 +310,13 @@ def _suggestions(reader: MappingReader, path: str, key_path: str, errors: list) 
         if who is not None and who not in WHO:
             errors.append(DataError(SourceLocation(path, sub.line_of("who")),
                                     f"{label}.who: 「{who}」は使えません{did_you_mean(who, WHO)}。"
-                                    "shi（市）、aite（相手方）、kyodo（共同）のどれかを書いてください"))
+                                    "shi（市）、aite（相手方）、kyodo（共同）のどれかを書いてください", rules.PAPERWORK_WHO))
             continue
         if None in (form, who, source):
             continue
         if form in seen:
             errors.append(DataError(SourceLocation(path, node.line),
-                                    f"{label}.form: 形態「{form}」の提案は{seen[form]}行目にもあります。1つの形態に提案は1つです"))
+                                    f"{label}.form: 形態「{form}」の提案は{seen[form]}行目にもあります。1つの形態に提案は1つです", rules.DUPLICATE_ENTRY))
             continue
         seen[form] = node.line
         found.append(Suggestion(form, who, source, node.line, sub.line_of("form")))
@@ -355,25 +356,25 @@ def check_paperwork_links(sheets: tuple, checklists: list) -> list:
         if forms is None:
             errors.append(DataError(SourceLocation(sheet.path, line),
                                     f"{label}: 形態の選択肢を読むチェックリスト「{FORM_CHECKLIST}」の質問「{FORM_QUESTION}」がありません。"
-                                    "形態の id は使えません"))
+                                    "形態の id は使えません", rules.PAPERWORK_NO_FORM_QUESTION))
         elif form not in forms:
             known = "、".join(f"{k}（{v}）" for k, v in forms.items())
             errors.append(DataError(SourceLocation(sheet.path, line),
-                                    f"{label}: 形態「{form}」はありません{did_you_mean(form, forms)}。使える形態: {known}"))
+                                    f"{label}: 形態「{form}」はありません{did_you_mean(form, forms)}。使える形態: {known}", rules.PAPERWORK_UNKNOWN_FORM))
 
     for sheet in sheets:
         for index, ref in enumerate(sheet.checklists, start=1):
             if ref.text not in checklist_ids:
                 errors.append(DataError(SourceLocation(sheet.path, ref.line),
                                         f"checklists[{index}]: チェックリスト「{ref.text}」がありません{did_you_mean(ref.text, checklist_ids)}。"
-                                        "checklists/ にあるファイルの id を書いてください"))
+                                        "checklists/ にあるファイルの id を書いてください", rules.PAPERWORK_UNKNOWN_CHECKLIST))
         for e_index, entry in enumerate(sheet.entries, start=1):
             label = f"{keys[sheet.kind]}[{e_index}]"
             for index, ref in enumerate(entry.cautions, start=1):
                 if ref.text not in item_ids:
                     errors.append(DataError(SourceLocation(sheet.path, ref.line),
                                             f"{label}.cautions[{index}]: 留意事項「{ref.text}」はどのチェックリストにもありません"
-                                            f"{did_you_mean(ref.text, item_ids)}。チェックリストの項目 ID（例: KT-01）を書いてください"))
+                                            f"{did_you_mean(ref.text, item_ids)}。チェックリストの項目 ID（例: KT-01）を書いてください", rules.PAPERWORK_UNKNOWN_CAUTION))
             for index, suggestion in enumerate(getattr(entry, "suggestions", ()), start=1):
                 if forms is None or suggestion.form not in forms:
                     form_error(sheet, suggestion.form_line, f"{label}.suggestions[{index}].form", suggestion.form)
