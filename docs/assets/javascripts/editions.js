@@ -146,7 +146,7 @@
     groups.forEach(function (g) {
       var section = el("section", "kb-comparison-checklist");
       section.setAttribute("data-checklist", g.id);
-      section.appendChild(el("h3", null, g.title + "（追加 " + g.changes.added.length + "・改定 " +
+      section.appendChild(el("h2", null, g.title + "（追加 " + g.changes.added.length + "・改定 " +
         g.changes.changed.length + "・削除 " + g.changes.removed.length + "）"));
       ["added", "changed", "removed"].forEach(function (kind) {
         g.changes[kind].forEach(function (entry) {

@@ -61,8 +61,8 @@ def render_comparison(old: Edition, new: Edition, current_pages: dict, src: str 
         lines.append("<p>変更はありません。</p>")
     for checklist in changes:
         lines.append(f'<section class="kb-comparison-checklist" data-checklist="{escape_attr(checklist.id)}">')
-        lines.append(f"<h3>{escape_attr(checklist.title)}（追加 {len(checklist.added)}・改定 {len(checklist.changed)}・"
-                     f"削除 {len(checklist.removed)}）</h3>")
+        lines.append(f"<h2>{escape_attr(checklist.title)}（追加 {len(checklist.added)}・改定 {len(checklist.changed)}・"
+                     f"削除 {len(checklist.removed)}）</h2>")
         for kind, items in (("追加", checklist.added), ("改定", [n for _, n in checklist.changed]), ("削除", checklist.removed)):
             pairs = checklist.changed if kind == "改定" else [(None, i) for i in items]
             for before, item in pairs:
