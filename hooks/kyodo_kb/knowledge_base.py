@@ -11,6 +11,7 @@ import multiprocessing
 import os
 from pathlib import Path
 
+from kyodo_kb.sources import rules
 from kyodo_kb.formats.checklist import Checklist, load_checklist
 from kyodo_kb.formats.citations import CitationResolver
 from kyodo_kb.tooling.collection_pause import without_cyclic_collection
@@ -148,12 +149,12 @@ def load_ordinances(root: Path, errors: list) -> list:
         if ordinance is None:
             continue
         if ordinance.id in ordinance_ids:
-            errors.append(DataError(SourceLocation(ordinance.path, 1), f"id: 条例 ID「{ordinance.id}」は {ordinance_ids[ordinance.id]} でも使われています"))
+            errors.append(DataError(SourceLocation(ordinance.path, 1), f"id: 条例 ID「{ordinance.id}」は {ordinance_ids[ordinance.id]} でも使われています", rules.ID_NOT_UNIQUE))
             continue
         ordinance_ids[ordinance.id] = ordinance.path
         ordinances.append(ordinance)
     if not ordinances and not errors:
-        errors.append(DataError(SourceLocation(ORDINANCE_DIR, 0), "条例のデータ（ordinances/*.yml）が1件もありません"))
+        errors.append(DataError(SourceLocation(ORDINANCE_DIR, 0), "条例のデータ（ordinances/*.yml）が1件もありません", rules.NO_ORDINANCES))
     return ordinances
 
 
@@ -175,7 +176,7 @@ class _CrossFileRules:
     def __call__(self, checklist) -> bool:
         if checklist.id in self.checklist_ids:
             self.errors.append(DataError(SourceLocation(checklist.path, checklist.line),
-                                         f"id: チェックリスト ID「{checklist.id}」は {self.checklist_ids[checklist.id]} でも使われています。別の ID にしてください"))
+                                         f"id: チェックリスト ID「{checklist.id}」は {self.checklist_ids[checklist.id]} でも使われています。別の ID にしてください", rules.ID_NOT_UNIQUE))
             return False
         duplicate = False
         for item in checklist.items:
@@ -184,11 +185,11 @@ class _CrossFileRules:
                 other_path, other_line, other_id = self.item_ids[key]
                 if other_id == item.id:
                     self.errors.append(DataError(SourceLocation(checklist.path, item.line),
-                                                 f"id: 項目 ID「{item.id}」は {other_path}:{other_line} でも使われています。項目 ID はすべてのチェックリストを通して一意にしてください"))
+                                                 f"id: 項目 ID「{item.id}」は {other_path}:{other_line} でも使われています。項目 ID はすべてのチェックリストを通して一意にしてください", rules.ID_NOT_UNIQUE))
                 else:
                     self.errors.append(DataError(SourceLocation(checklist.path, item.line),
                                                  f"id: 項目 ID「{item.id}」は {other_path}:{other_line} の「{other_id}」と大文字・小文字の違いしかありません。"
-                                                 "項目 ID はすべてのチェックリストを通して一意にしてください（大文字と小文字は区別しません）"))
+                                                 "項目 ID はすべてのチェックリストを通して一意にしてください（大文字と小文字は区別しません）", rules.ID_CASE_ONLY))
                 duplicate = True
             else:
                 self.item_ids[key] = (checklist.path, item.line, item.id)
@@ -198,7 +199,7 @@ class _CrossFileRules:
                 if other[0] != tag:
                     self.errors.append(DataError(SourceLocation(checklist.path, item.line),
                                                  f"tags: タグ「{tag}」は {other[1]}:{other[2]} のタグ「{other[0]}」とタグ一覧の見出し（#{tag_anchor(tag)}）が同じになり、"
-                                                 "区別できません（空白や記号はハイフンと同じに扱われます）。どちらかの表記にそろえてください"))
+                                                 "区別できません（空白や記号はハイフンと同じに扱われます）。どちらかの表記にそろえてください", rules.TAG_ANCHOR_COLLISION))
                     duplicate = True
         if not duplicate:
             self.checklist_ids[checklist.id] = checklist.path
@@ -217,7 +218,7 @@ def load_flows(root: Path, checklists: list, errors: list) -> list:
             continue
         if flow.id in flow_ids:
             errors.append(DataError(SourceLocation(flow.path, flow.line),
-                                    f"id: 流れの ID「{flow.id}」は {flow_ids[flow.id]} でも使われています。別の ID にしてください"))
+                                    f"id: 流れの ID「{flow.id}」は {flow_ids[flow.id]} でも使われています。別の ID にしてください", rules.ID_NOT_UNIQUE))
             continue
         flow_ids[flow.id] = flow.path
         if checklists_ok:

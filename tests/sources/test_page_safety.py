@@ -63,13 +63,13 @@ def test_unsafe_markup_snippets_and_symlinks_in_docs_are_located_errors(tmp_path
     os.symlink("../mkdocs.yml", project / "docs" / "leak.md")
     found = messages(check_site_sources(project))
     assert found == [
-        "docs/leak.md:0: シンボリックリンクは使えません（リンク先のファイルがサイトに公開されてしまうため）。リンクを削除し、ファイルそのものを置いてください",
-        f"docs/guideline/keii.md:{lines + 4}: 差し込むファイル「../.git/config」が includes/ にありません。差し込めるのは includes/ のファイルだけです。ファイル名を確かめてください",
+        "docs/leak.md:0: シンボリックリンクは使えません（リンク先のファイルがサイトに公開されてしまうため）。リンクを削除し、ファイルそのものを置いてください [file-symlink]",
+        f"docs/guideline/keii.md:{lines + 4}: 差し込むファイル「../.git/config」が includes/ にありません。差し込めるのは includes/ のファイルだけです。ファイル名を確かめてください [page-snippet]",
     ]
     (project / "docs" / "leak.md").unlink()
     page.write_text(page.read_text(encoding="utf-8").replace('--8<-- "../.git/config"', ""), encoding="utf-8")
     found = messages(check_site_sources(project))
-    assert found == [f"docs/guideline/keii.md:{lines + 2}: HTML の属性「onload=」は使えません（操作に応じてスクリプトを動かす属性のため）。属性を削除してください"]
+    assert found == [f"docs/guideline/keii.md:{lines + 2}: HTML の属性「onload=」は使えません（操作に応じてスクリプトを動かす属性のため）。属性を削除してください [markdown-html-attribute]"]
     result = run_mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert found[0] in result.stderr
@@ -91,4 +91,4 @@ def test_glossary_titles_are_plain_text(tmp_path):
         file.write("*[協働ラボ]: <img src=x onerror=window.__pwned=1>\n")
     line = (project / "includes" / "abbreviations.md").read_text(encoding="utf-8").count("\n")
     assert messages(check_site_sources(project)) == [
-        f"includes/abbreviations.md:{line}: 略語「協働ラボ」の説明に「<」「>」は書けません（説明は、語にマウスを重ねたときに HTML として表示されるため）。文字だけで書いてください"]
+        f"includes/abbreviations.md:{line}: 略語「協働ラボ」の説明に「<」「>」は書けません（説明は、語にマウスを重ねたときに HTML として表示されるため）。文字だけで書いてください [abbreviation-markup]"]

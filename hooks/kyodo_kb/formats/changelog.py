@@ -10,6 +10,7 @@ import datetime
 from pathlib import Path
 import re
 
+from kyodo_kb.sources import rules
 from kyodo_kb.sources.field_specs import FieldSpec, MappingReader
 from kyodo_kb.sources.errors import DataError, SourceLocation
 from kyodo_kb.sources.yaml_source import YamlScalar, load_yaml_file
@@ -43,7 +44,8 @@ def read_date(reader: MappingReader, name: str) -> datetime.date | None:
     if date is not None and date < EARLIEST_DATE:
         label = f"{reader.key_path}.{name}" if reader.key_path else name
         reader.errors.append(DataError(SourceLocation(reader.path, reader.raw(name).line),
-                                       f"{label}: {date.isoformat()} は使えません（和暦に換算できるのは 1873-01-01 以降の日付です）。日付を確かめてください"))
+                                       f"{label}: {date.isoformat()} は使えません（和暦に換算できるのは 1873-01-01 以降の日付です）。日付を確かめてください",
+                                       rules.CHANGELOG_DATE_RANGE))
         return None
     return date
 
@@ -64,7 +66,7 @@ def _read_date(reader: MappingReader, name: str) -> datetime.date | None:
             pass
     shown = value.value if isinstance(value, YamlScalar) else "リストなど"
     reader.errors.append(DataError(SourceLocation(reader.path, value.line),
-                                   f"{label}: 日付を「2026-11-27」のように西暦の年-月-日で書いてください（「{shown}」が書かれています）"))
+                                   f"{label}: 日付を「2026-11-27」のように西暦の年-月-日で書いてください（「{shown}」が書かれています）", rules.CHANGELOG_DATE))
     return None
 
 
@@ -89,13 +91,13 @@ def read_changelog(root, path: str, errors: list) -> list[Revision]:
         summary = entry.string("summary")
         if version is not None and version in versions:
             errors.append(DataError(SourceLocation(path, entry.line_of("version")),
-                                    f"revisions[{index}].version: 版「{version}」が重複しています（{versions[version]}行目にもあります）"))
+                                    f"revisions[{index}].version: 版「{version}」が重複しています（{versions[version]}行目にもあります）", rules.DUPLICATE_ENTRY))
             continue
         if version is not None and version_anchor(version) in anchors:
             other, other_line = anchors[version_anchor(version)]
             errors.append(DataError(SourceLocation(path, entry.line_of("version")),
                                     f"revisions[{index}].version: 版「{version}」は、版「{other}」（{other_line}行目）と見出しのアンカー（#{version_anchor(version)}）が同じになり、"
-                                    "リンクで区別できません。版の番号の書き方をそろえてください（例: 1.0 と 1.1）"))
+                                    "リンクで区別できません。版の番号の書き方をそろえてください（例: 1.0 と 1.1）", rules.CHANGELOG_VERSION_ANCHOR))
             continue
         if version is not None:
             versions[version] = entry.line_of("version")

@@ -31,6 +31,7 @@ from html.parser import HTMLParser
 import html
 import re
 
+from kyodo_kb.sources import rules
 from kyodo_kb.sources.site_markdown import render_markdown
 
 # Elements an editor's text may render to (Markdown and its extensions produce these).
@@ -83,6 +84,7 @@ _MARKUP_TRIGGER = re.compile(r"[<>&\[\]{}#=|!?:\\]|^[ ]*-{2,}[ ]*$", re.MULTILIN
 class UnsafeMarkup:
     line_offset: int  # 0 for the first line of the text
     message: str  # Japanese, for editors; the caller prefixes the field name
+    rule: str  # a constant of kyodo_kb.sources.rules
 
 
 def find_unsafe_markup(text: str) -> list[UnsafeMarkup]:
@@ -91,11 +93,11 @@ def find_unsafe_markup(text: str) -> list[UnsafeMarkup]:
     for match in _SNIPPET_MARKER.finditer(text):
         found.add(UnsafeMarkup(_line(text, match.start()),
                                f"「{match.group(0)}」（ファイルの差し込み）は使えません。"
-                               "データの欄にはファイルを差し込めません。文章をそのまま書いてください"))
+                               "データの欄にはファイルを差し込めません。文章をそのまま書いてください", rules.MARKDOWN_SNIPPET))
     for match in _ABBREVIATION.finditer(text):
         found.add(UnsafeMarkup(_line(text, match.start()),
                                "略語の定義（*[語]: 説明）は、データの欄には書けません（ページ全体の語に効いてしまうため）。"
-                               "用語の説明は includes/abbreviations.md と用語集に書いてください"))
+                               "用語の説明は includes/abbreviations.md と用語集に書いてください", rules.MARKDOWN_ABBREVIATION))
     if found or not _MARKUP_TRIGGER.search(text):
         return sorted(found)
     rendered, references = render_markdown(text)
@@ -103,15 +105,16 @@ def find_unsafe_markup(text: str) -> list[UnsafeMarkup]:
         position = _find_reference(text, name)
         found.add(UnsafeMarkup(_line(text, position),
                                f"参照形式のリンク定義「[{name}]: …」は使えません（ほかの欄のリンクや画像に効いてしまうため）。"
-                               "リンクは [文字](リンク先) の形で書いてください"))
+                               "リンクは [文字](リンク先) の形で書いてください", rules.MARKDOWN_REFERENCE_LINK))
     for problem in check_html(rendered, field=True):
-        found.add(UnsafeMarkup(_line(text, locate(text, problem)), problem.message))
+        found.add(UnsafeMarkup(_line(text, locate(text, problem)), problem.message, problem.rule))
     return sorted(found)
 
 
 @dataclass(frozen=True)
 class HtmlProblem:
     message: str
+    rule: str  # a constant of kyodo_kb.sources.rules
     hints: tuple  # source fragments to look for, most specific first
 
 
@@ -177,8 +180,8 @@ class _AllowlistChecker(HTMLParser):
         self.problems: list[HtmlProblem] = []
         self.ids: set = set()
 
-    def problem(self, message: str, *hints: str) -> None:
-        self.problems.append(HtmlProblem(message, tuple(hints)))
+    def problem(self, rule: str, message: str, *hints: str) -> None:
+        self.problems.append(HtmlProblem(message, rule, tuple(hints)))
 
     def handle_starttag(self, tag, attrs):
         self._start(tag, attrs)
@@ -189,12 +192,12 @@ class _AllowlistChecker(HTMLParser):
     def _start(self, tag: str, attrs: list) -> None:
         raw = self.get_starttag_text() or f"<{tag}"
         if tag not in _TEXT_ELEMENTS:
-            self.problem(f"HTML のタグ「<{tag}>」は使えません（使えるのは文章のためのタグだけです。"
+            self.problem(rules.MARKDOWN_HTML_TAG, f"HTML のタグ「<{tag}>」は使えません（使えるのは文章のためのタグだけです。"
                          "スクリプト、埋め込み、フォーム、表示を乗っ取るタグはサイトの安全のため書けません）。"
                          "タグを削除して、Markdown の文章で書いてください", raw, f"<{tag}")
             return
         if not _PLAIN_START_TAG.match(raw.replace("\n", " ")):
-            self.problem("HTML のタグの書き方が正しくありません（属性は半角スペースで区切り、値は \"…\" で囲んでください）。"
+            self.problem(rules.MARKDOWN_HTML_SYNTAX, "HTML のタグの書き方が正しくありません（属性は半角スペースで区切り、値は \"…\" で囲んでください）。"
                          "ブラウザーによって読み方が変わる書き方は使えません", raw, f"<{tag}")
             return
         names = [name for name, _ in attrs]
@@ -202,10 +205,12 @@ class _AllowlistChecker(HTMLParser):
             value = "" if value is None else value
             message = self._attribute_problem(tag, name, value, attrs)
             if message:
-                self.problem(message, (raw, f"{name}="), (raw.replace("\n", " "), f"{name}="),
+                rule = (rules.MARKDOWN_URL if name in ("href", "src") else rules.MARKDOWN_ID if name == "id"
+                        else rules.MARKDOWN_HTML_ATTRIBUTE)
+                self.problem(rule, message, (raw, f"{name}="), (raw.replace("\n", " "), f"{name}="),
                              value if len(value) > 2 else "", f"{name}=", f"<{tag}")
         if len(set(names)) != len(names):
-            self.problem("HTML のタグに同じ属性が2回書かれています。1つにしてください", raw, f"<{tag}")
+            self.problem(rules.MARKDOWN_HTML_SYNTAX, "HTML のタグに同じ属性が2回書かれています。1つにしてください", raw, f"<{tag}")
 
     def _attribute_problem(self, tag: str, name: str, value: str, attrs: list) -> str | None:
         allowed = name in _GLOBAL_ATTRIBUTES or name in _ELEMENT_ATTRIBUTES.get(tag, ())
@@ -266,20 +271,20 @@ class _AllowlistChecker(HTMLParser):
         match = re.search(r"<[A-Za-z/!?]", data)
         if match:
             fragment = data[match.start():match.start() + 30]
-            self.problem("閉じられていない HTML のタグがあります（「<」の後に「>」がありません）。"
+            self.problem(rules.MARKDOWN_HTML_SYNTAX, "閉じられていない HTML のタグがあります（「<」の後に「>」がありません）。"
                          "「<」を文字として書くときは「&lt;」と書いてください", fragment)
 
     def handle_comment(self, data):
         if self.field:
-            self.problem("HTML のコメント（<!-- … -->）は、データの欄には書けません。削除してください", "<!--")
+            self.problem(rules.MARKDOWN_HTML_COMMENT, "HTML のコメント（<!-- … -->）は、データの欄には書けません。削除してください", "<!--")
         elif "--!" in data or data.startswith((">", "->")) or "<!--" in data:
-            self.problem("HTML のコメントの書き方が正しくありません。「<!--」と「-->」の間に「--」「<!--」を書かないでください", "<!--")
+            self.problem(rules.MARKDOWN_HTML_SYNTAX, "HTML のコメントの書き方が正しくありません。「<!--」と「-->」の間に「--」「<!--」を書かないでください", "<!--")
 
     def handle_decl(self, decl):
-        self.problem("「<!…>」（宣言）は使えません。削除してください", "<!")
+        self.problem(rules.MARKDOWN_HTML_SYNTAX, "「<!…>」（宣言）は使えません。削除してください", "<!")
 
     def unknown_decl(self, data):
-        self.problem("「<![…]]>」（CDATA など）は使えません。削除してください", "<![")
+        self.problem(rules.MARKDOWN_HTML_SYNTAX, "「<![…]]>」（CDATA など）は使えません。削除してください", "<![")
 
     def handle_pi(self, data):
-        self.problem("「<?…>」は使えません。削除してください", "<?")
+        self.problem(rules.MARKDOWN_HTML_SYNTAX, "「<?…>」は使えません。削除してください", "<?")

@@ -11,6 +11,7 @@ import re
 
 import markdown
 
+from kyodo_kb.sources import rules
 from kyodo_kb.sources.errors import DataError, SourceLocation
 from kyodo_kb.sources.markdown_safety import HtmlProblem, check_html, locate
 from kyodo_kb.sources.site_markdown import ABBREVIATIONS, EXTENSIONS, INCLUDES_DIR, SNIPPETS_CONFIG, heading_slugify
@@ -43,7 +44,7 @@ def symlink_errors(root: Path) -> list:
 def _symlink_error(display: str) -> DataError:
     return DataError(SourceLocation(display, 0),
                      "シンボリックリンクは使えません（リンク先のファイルがサイトに公開されてしまうため）。"
-                     "リンクを削除し、ファイルそのものを置いてください")
+                     "リンクを削除し、ファイルそのものを置いてください", rules.FILE_SYMLINK)
 
 
 def snippet_errors(text: str, display: str, root: Path) -> list:
@@ -57,7 +58,7 @@ def snippet_errors(text: str, display: str, root: Path) -> list:
         name = match.group("name")
         if name is None:
             errors.append(DataError(SourceLocation(display, line),
-                                    "差し込み（--8<--）は1行に「--8<-- \"ファイル名\"」の形で書いてください（複数行の形は使えません）"))
+                                    "差し込み（--8<--）は1行に「--8<-- \"ファイル名\"」の形で書いてください（複数行の形は使えません）", rules.PAGE_SNIPPET))
             continue
         name = name[1:-1]
         file_name = re.sub(r"(?::-?[0-9]*){1,2}$|:[A-Za-z0-9_-]+$", "", name) or name
@@ -65,7 +66,7 @@ def snippet_errors(text: str, display: str, root: Path) -> list:
         if "://" in name or not target.is_relative_to(includes) or not target.is_file():
             errors.append(DataError(SourceLocation(display, line),
                                     f"差し込むファイル「{name}」が {INCLUDES_DIR}/ にありません。"
-                                    f"差し込めるのは {INCLUDES_DIR}/ のファイルだけです。ファイル名を確かめてください"))
+                                    f"差し込めるのは {INCLUDES_DIR}/ のファイルだけです。ファイル名を確かめてください", rules.PAGE_SNIPPET))
     return errors
 
 
@@ -81,7 +82,7 @@ def abbreviation_errors(root: Path) -> list:
         if match and re.search(r"[<>]", match.group("title") + match.group("term")):
             errors.append(DataError(SourceLocation(display, number),
                                     f"略語「{match.group('term')}」の説明に「<」「>」は書けません（説明は、語にマウスを重ねたときに HTML として表示されるため）。"
-                                    "文字だけで書いてください"))
+                                    "文字だけで書いてください", rules.ABBREVIATION_MARKUP))
     return errors
 
 
@@ -100,7 +101,7 @@ def located_problems(problems: list, display: str, source: str, root: Path) -> l
                     where, text = include.relative_to(root).as_posix(), include_text
                     break
         line = text.count("\n", 0, position) + 1 if position is not None else 0
-        errors.append(DataError(SourceLocation(where, line), problem.message))
+        errors.append(DataError(SourceLocation(where, line), problem.message, problem.rule))
     return errors
 
 
@@ -141,7 +142,7 @@ def check_docs_pages(root: Path) -> list:
         try:
             source = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            errors.append(DataError(SourceLocation(display, 0), f"ファイルを読み込めません（{type(exc).__name__}）。UTF-8 で保存し直してください"))
+            errors.append(DataError(SourceLocation(display, 0), f"ファイルを読み込めません（{type(exc).__name__}）。UTF-8 で保存し直してください", rules.FILE_UNREADABLE))
             continue
         page_errors = snippet_errors(source, display, root)
         if page_errors:
@@ -153,7 +154,7 @@ def check_docs_pages(root: Path) -> list:
         try:
             rendered = converter.convert(body)
         except Exception as exc:  # a page the renderer cannot read is reported, not raised
-            errors.append(DataError(SourceLocation(display, 0), f"ページを Markdown として読めません（{type(exc).__name__}: {str(exc)[:200]}）"))
+            errors.append(DataError(SourceLocation(display, 0), f"ページを Markdown として読めません（{type(exc).__name__}: {str(exc)[:200]}）", rules.PAGE_UNREADABLE))
             continue
         errors += located_problems(check_html(rendered, field=False), display, source, root)
     return errors
