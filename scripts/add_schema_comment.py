@@ -23,6 +23,7 @@ TARGETS = {
     "flows": "flow.schema.json",
     "data/changelog.yml": "changelog.schema.json",
     "data/tags.yml": "tags.schema.json",
+    "data/hyoki.yml": "hyoki.schema.json",
 }
 
 
