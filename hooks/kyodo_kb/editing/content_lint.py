@@ -9,6 +9,7 @@ Rules, each a function over plain records that returns `ContentWarning`s:
   (「氏　名」); a screen reader reads the characters one by one (WCAG failure F32).
 - `vague_link_text`: a link whose text says nothing out of context (「こちら」「ここをクリック」):
   link lists of screen readers show the text alone (WCAG 2.4.4).
+- `notation`: a written form that data/hyoki.yml replaces, with the expected form (表記).
 
 `similar_checks` compares only pairs whose lengths allow a ratio of 0.9 (sorted by length, a
 window of lengths within x1.23), then the cheap upper bounds `real_quick_ratio`/`quick_ratio`,
@@ -23,6 +24,7 @@ import re
 import unicodedata
 
 from kyodo_kb.sources import rules
+from kyodo_kb.formats.notation import find_variants
 from kyodo_kb.sources.errors import SourceLocation
 
 SIMILARITY = 0.9
@@ -187,3 +189,13 @@ def markdown_texts(path: str, text: str) -> list[LintText]:
         if fence is None and stripped:
             texts.append(LintText(path, number, "本文", line))
     return texts
+def notation(texts: list[LintText], notation_rules: list) -> list[ContentWarning]:
+    """表記: each form a rule replaces, at its own line (a text's `line` is its first line)."""
+    warnings = []
+    for t in texts:
+        for offset, pattern, rule in find_variants(t.text, notation_rules):
+            line = t.line + t.text.count("\n", 0, offset)
+            warnings.append(ContentWarning(SourceLocation(t.path, line),
+                                           f"{t.label}: 表記「{pattern}」は「{rule.expected}」にそろえてください（data/hyoki.yml）",
+                                           rules.LINT_NOTATION))
+    return warnings
