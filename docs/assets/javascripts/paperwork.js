@@ -230,7 +230,7 @@
 
     // Each text field gets a printed copy: a textarea prints clipped to its box.
     fields.forEach(function (field) {
-      if (field.type === "radio" || field.classList.contains("kb-pw-form")) return;
+      if (field.type === "radio") return;
       var copy = document.createElement("span");
       copy.className = "kb-pw-print-value";
       copy.setAttribute("aria-hidden", "true");
@@ -313,7 +313,7 @@
       fields.forEach(function (field) {
         var copy = field.nextSibling;
         if (copy && copy.className === "kb-pw-print-value") {
-          copy.textContent = field.tagName === "SELECT" ? (field.value || "") : field.value;
+          copy.textContent = field.tagName === "SELECT" ? (field.value ? field.options[field.selectedIndex].text : "") : field.value;
         }
       });
       box.querySelectorAll("td.kb-pw-choice").forEach(function (cell) {
