@@ -69,6 +69,7 @@ def lint(root: Path) -> tuple[list, list[str]]:
     items, texts = lint_records(root, kb.checklists)
     warnings = content_lint.question_form(items) + content_lint.missing_basis(items)
     warnings += content_lint.similar_checks(items) + content_lint.placeholders(texts)
+    warnings += content_lint.stale_questions(kb)
     notes = []
     if known is None:
         notes.append(f"注意: {TAG_LIST_PATH} がないため、タグの確認を省きました")

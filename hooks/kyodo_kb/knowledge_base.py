@@ -16,7 +16,9 @@ from kyodo_kb.formats.citations import CitationResolver
 from kyodo_kb.tooling.collection_pause import without_cyclic_collection
 from kyodo_kb.formats.flow import check_outcome_links, load_flow
 from kyodo_kb.formats.ordinance import Ordinance, load_ordinance
+from kyodo_kb.formats.training import TRAINING_DIR, load_training_path
 from kyodo_kb.sources.errors import DataError, DataErrors, SourceLocation
+from kyodo_kb.sources.markdown_headings import GuidelineSections
 
 CHECKLIST_DIR = "checklists"
 ORDINANCE_DIR = "ordinances"
@@ -29,6 +31,13 @@ class KnowledgeBase:
     checklists: list
     citing_items: dict = field(default_factory=dict)  # (ordinance_id, anchor) -> [(Checklist, ChecklistItem)]
     flows: list = field(default_factory=list)
+    training_paths: list = field(default_factory=list)
+
+    def caution(self, item_id: str):
+        """(Checklist, ChecklistItem) of an item id, or None."""
+        if not hasattr(self, "_cautions"):
+            self._cautions = {item.id: (c, item) for c in self.checklists for item in c.items}
+        return self._cautions.get(item_id)
 
     def ordinance(self, ordinance_id: str) -> Ordinance:
         return next(o for o in self.ordinances if o.id == ordinance_id)
@@ -75,6 +84,7 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
         if checklist is not None and register(checklist):
             checklists.append(checklist)
     flows = load_flows(root, checklists, errors)
+    training_paths = load_training_paths(root, resolver, {i.id for c in checklists for i in c.items}, errors)
     if errors:
         raise DataErrors(errors)
     citing: dict = defaultdict(list)
@@ -82,7 +92,7 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
         for item in checklist.items:
             for key in dict.fromkeys(c.ref.key for c in item.basis):
                 citing[key].append((checklist, item))
-    return KnowledgeBase(ordinances, checklists, dict(citing), flows)
+    return KnowledgeBase(ordinances, checklists, dict(citing), flows, training_paths)
 
 
 @without_cyclic_collection
@@ -114,7 +124,8 @@ def validate_project(root: Path, workers: int | None = None) -> tuple[list, dict
         if outline is not None and register(outline):
             outlines.append(outline)
     load_flows(root, outlines, errors)
-    counts = {"checklists": len(outlines), "items": sum(len(o.items) for o in outlines), "ordinances": len(ordinances)}
+    training_paths = load_training_paths(root, CitationResolver(ordinances), {i.id for o in outlines for i in o.items}, errors)
+    counts = {"training_paths": len(training_paths), "checklists": len(outlines), "items": sum(len(o.items) for o in outlines), "ordinances": len(ordinances)}
     return errors, counts
 
 
@@ -206,6 +217,29 @@ def load_flows(root: Path, checklists: list, errors: list) -> list:
                 continue
         flows.append(flow)
     return flows
+
+
+def load_training_paths(root: Path, resolver: CitationResolver, item_ids: set, errors: list) -> list:
+    """Training paths; unknown cautions are reported only over a clean set of checklists
+    (a caution of a checklist dropped for its own errors would otherwise look missing too)."""
+    checklists_ok = not errors
+    sections = GuidelineSections(root)
+    paths = []
+    path_ids: dict = {}
+    for path in data_files(root, TRAINING_DIR):
+        file_errors: list = []
+        training = load_training_path(path, relative(root, path), resolver, item_ids, sections, file_errors)
+        if checklists_ok or not any("caution:" in e.message for e in file_errors):
+            errors.extend(file_errors)
+        if training is None:
+            continue
+        if training.id in path_ids:
+            errors.append(DataError(SourceLocation(training.path, training.line),
+                                    f"id: 研修の道筋の ID「{training.id}」は {path_ids[training.id]} でも使われています。別の ID にしてください"))
+            continue
+        path_ids[training.id] = training.path
+        paths.append(training)
+    return paths
 
 
 def order_like_nav(checklists: list, nav_sources: list) -> list:

@@ -132,6 +132,31 @@ ERRORS = (
                 "どの答えの next にも書かれていない質問・結果です。どこかの答えの next に書くか、削除してください。"),
     MessageKind("数字として読めません", "数字として読めません: …",
                 "条・項・号の番号に、数字として読めない文字があります。半角数字か漢数字で書いてください。"),
+    # training paths (hooks/kyodo_kb/formats/training.py)
+    MessageKind("行目でも使われています。別の ID にしてください", "questions[3].id: ID「q02」は40行目でも使われています。別の ID にしてください",
+                "1つの道筋の中で、ステップの id どうし、問いの id どうしは重ならないようにします。"),
+    MessageKind("はどのチェックリストにもありません", "steps[3].caution: 留意事項「KG-09」はどのチェックリストにもありません（もしかして: KG-01）…",
+                "caution には checklists/*.yml にある項目 ID を書きます。留意事項の ID が変わったときは、道筋のほうも直してください。"),
+    MessageKind("のどちらか1つを書いてください", "steps[2]: section（ガイドラインの節）か caution（留意事項の項目 ID）のどちらか1つを書いてください",
+                "ステップは、ガイドラインの節（section）か留意事項（caution）のどちらか1つを指します。2つ読ませたいときは、ステップを2つに分けてください。"),
+    MessageKind("は docs/ にありません", "steps[1].section: ページ「guideline/kyodotowa.md」は docs/ にありません…",
+                "section は docs/ からのページの位置に、`#` と見出しのアンカーを続けて書きます（例: `guideline/keitai.md#erabikata`）。"),
+    MessageKind("に見出しのアンカー", "steps[1].section: guideline/keitai.md に見出しのアンカー「#erabikta」がありません（もしかして: erabikata）。使えるアンカー: …",
+                "見出しのアンカーは、サイトでその見出しを開いたときの URL の `#` の後ろの部分です。見出しの文を変えたときはアンカーも変わるので、道筋のほうも直してください。"),
+    MessageKind("選択肢は", "questions[1].choices: 選択肢は2〜5件にしてください（1件あります）",
+                "選択肢は2件から5件までにします。"),
+    MessageKind("が2回あります。書き分けてください", "questions[1].choices: 同じ選択肢「事業の結果」が2回あります。書き分けてください",
+                "同じ文の選択肢が2つあると、どちらを選んだかが区別できません。"),
+    MessageKind("番の選択肢はありません", "questions[1].answer: 4 番の選択肢はありません。1〜3 の番号で書いてください",
+                "answer には正しい選択肢の番号（choices の1件目が 1）を書きます。"),
+    MessageKind("根拠の規定を1件以上書いてください", "questions[1].basis: 根拠の規定を1件以上書いてください",
+                "問いは留意事項と条例の規定に結びつけます。チェックリストの basis と同じ書き方で、根拠の規定を書いてください。"),
+    MessageKind("分は目安として使えません", "minutes: 0 分は目安として使えません。1〜600 の分数で書いてください",
+                "minutes には学ぶのにかかる時間の目安を分で書きます。"),
+    MessageKind("の道筋のステップは", "steps: 新採用の道筋のステップは20件までです（23件あります）…",
+                "新採用職員の道筋は短く（20ステップまで、30分程度）にします。ステップを減らすか、別の道筋に分けてください。"),
+    MessageKind("研修の道筋の ID", "id: 研修の道筋の ID「shinsaiyo」は training/a.yml でも使われています。別の ID にしてください",
+                "道筋の id はページの URL になるため、ファイルごとに別にします。"),
 )
 
 WARNINGS = (  # `make lint` (hooks/content_lint.py)
@@ -145,6 +170,9 @@ WARNINGS = (  # `make lint` (hooks/content_lint.py)
                 "同じか、ほとんど同じ問いが2か所にあります。1つにまとめるか、違いが分かるように書き分けてください。"),
     MessageKind("のままです", "summary: 「要記入」のままです。内容を書いてください",
                 "`make new-checklist` の雛形の文が残っています。内容を書いてください。"),
+    MessageKind("問いを書いた後に", "questions[2].fingerprint（q02）: 問いを書いた後に留意事項 KG-01が変わりました。…fingerprint を c6f11a5f-e036330d に書き換えてください",
+                "研修の問いのもとになった留意事項か根拠の規定が、問いを書いた後に変わりました。問い・選択肢・正解・解説が今の内容に合っているかを見直し、"
+                "合っていれば（または直したら）fingerprint をメッセージの値に書き換えてください。"),
 )
 
 

@@ -11,6 +11,7 @@ from kyodo_kb.formats import conditions
 from kyodo_kb.formats import flow as flow_model
 from kyodo_kb.formats import ordinance as ordinance_model
 from kyodo_kb.formats import tags as tag_list
+from kyodo_kb.formats import training as training_model
 from kyodo_kb.render.pages import escape_text
 
 KIND_LABELS = {
@@ -43,6 +44,9 @@ FIELD_TABLES = {
     "revision": ("改定の記録（revisions の1件ずつ）", changelog_model.REVISION_FIELDS),
     "tag-list": ("タグの一覧（ファイルの一番外側）", tag_list.TAG_LIST_FIELDS),
     "tag": ("タグ（tags の1件ずつ）", tag_list.TAG_FIELDS),
+    "training": ("研修の道筋（ファイルの一番外側）", training_model.PATH_FIELDS),
+    "training-step": ("ステップ（steps の1件ずつ）", training_model.STEP_FIELDS),
+    "training-question": ("セルフチェックの問い（questions の1件ずつ）", training_model.QUESTION_FIELDS),
 }
 
 
