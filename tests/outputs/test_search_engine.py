@@ -2,6 +2,9 @@
 folding, citations, near phrases, item ids, highlighting. Loaded into a page, it is KbSearch."""
 import pytest
 
+from kyodo_kb.tooling.browser import serve_directory
+from support import ROOT
+
 pytestmark = pytest.mark.browser
 
 DOCS = [
@@ -16,10 +19,20 @@ DOCS = [
 CONFIG = {"kb": {"ordinances": {"shimin-katsudo": ["茅ヶ崎市市民活動推進条例", "市民活動推進条例"]}}}
 
 
+@pytest.fixture(scope="module")
+def scripts_url():
+    """The engine's folder served on its own: the engine needs no site build."""
+    server, url = serve_directory(ROOT / "docs" / "assets" / "javascripts")
+    yield url
+    server.shutdown()
+
+
 @pytest.fixture
-def engine_page(page, site_url):
-    page.goto(site_url)
-    page.add_script_tag(url=site_url + "assets/javascripts/search_engine.js")
+def engine_page(page, scripts_url):
+    page.route(scripts_url + "blank.html", lambda route: route.fulfill(
+        content_type="text/html", body="<!doctype html><html lang='ja'><meta charset='utf-8'><title>engine</title></html>"))
+    page.goto(scripts_url + "blank.html")
+    page.add_script_tag(url=scripts_url + "search_engine.js")
     page.evaluate("([config, docs]) => { window.engine = new KbSearch.Engine(config, docs, {}); }", [CONFIG, DOCS])
     return page
 

@@ -1,15 +1,11 @@
-/* Decision pages and the form chooser: progressive enhancement over complete HTML.
+/* Decision pages (checklists/<id>/): progressive enhancement over complete HTML. Needs kb_common.js.
  *
  * Decision page (checklists/<id>/): answers persist in localStorage under the checklist id and
  * the content version emitted by the build, so a changed checklist never shows stale answers.
  * State travels in the URL as `profile=q:opt,…&answers=ITEM:yes|no|na,…`, in the fragment for
  * share links (a fragment never reaches a server) or in the query string for the chooser's
  * links (which MkDocs can then check at build time). Nothing leaves the browser.
- *
- * Chooser (chooser/…): every step is a pre-rendered page; here a click fetches the next step
- * from the same site and swaps it in place, keeping the path in the URL.
- *
- * Runs on Material's document$ when present (it also fires on instant navigation), else once.
+ * The form chooser is chooser.js; fixes to the theme's markup are a11y_patches.js.
  */
 (function () {
   "use strict";
@@ -48,24 +44,9 @@
   }
 
   // localStorage can be missing or throw (disabled storage, some file:// setups): the page must still work.
-  function storageGet(key) {
-    try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { return null; }
-  }
-  function storageSet(key, value) {
-    try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* answers stay for this visit only */ }
-  }
-  function storageRemove(key) {
-    try { window.localStorage.removeItem(key); } catch (e) { /* nothing stored */ }
-  }
+  var storageGet = window.kb.storage.get, storageSet = window.kb.storage.set, storageRemove = window.kb.storage.remove;
   function purgeOtherVersions(checklistId, keep) {
-    try {
-      var stale = [];
-      for (var i = 0; i < window.localStorage.length; i++) {
-        var key = window.localStorage.key(i);
-        if (key && key.indexOf(PREFIX + checklistId + ":") === 0 && key !== keep) stale.push(key);
-      }
-      stale.forEach(storageRemove);
-    } catch (e) { /* storage unavailable */ }
+    window.kb.storage.keys(PREFIX + checklistId + ":").forEach(function (key) { if (key !== keep) storageRemove(key); });
   }
 
   function pageUrl() {
@@ -239,90 +220,8 @@
     });
   }
 
-  /* ---- form chooser ---- */
-
-  // With Material's instant navigation the theme already swaps pages in place (and keeps its
-  // own history); intercepting clicks as well would push every step twice.
-  function materialInstant() {
-    var config = document.getElementById("__config");
-    try { return JSON.parse(config.textContent).features.indexOf("navigation.instant") >= 0; } catch (e) { return false; }
-  }
-
-  function initChooser(box) {
-    if (box.getAttribute("data-kb-ready") || materialInstant()) return;
-    box.setAttribute("data-kb-ready", "1");
-    box.addEventListener("click", function (event) {
-      var link = event.target.closest("a.kb-step-link");
-      if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-      event.preventDefault();
-      showStep(link.href, true);
-    });
-    if (!window.kbChooserPopstate) {
-      window.kbChooserPopstate = true;
-      window.addEventListener("popstate", function (event) {
-        if (event.state && event.state.kbChooser && document.querySelector(".kb-chooser")) showStep(window.location.href, false);
-      });
-      window.history.replaceState({ kbChooser: true }, "", window.location.href);
-    }
-  }
-
-  // Steps live at different depths; after pushState the browser would resolve the page's
-  // relative links (navigation, favicon) against the new URL, so they are made absolute first.
-  function pinRelativeUrls(except) {
-    document.querySelectorAll("a[href], link[href]").forEach(function (element) {
-      var raw = element.getAttribute("href");
-      if (except.contains(element) || !raw || raw.charAt(0) === "#" || /^[a-z][a-z0-9+.-]*:/i.test(raw)) return;
-      element.setAttribute("href", element.href);
-    });
-  }
-
-  function showStep(url, push) {
-    // file:// and offline copies cannot fetch; a normal navigation still works there.
-    window.fetch(url, { credentials: "same-origin" }).then(function (response) {
-      if (!response.ok) throw new Error(response.status);
-      return response.text();
-    }).then(function (text) {
-      var next = new DOMParser().parseFromString(text, "text/html");
-      var incoming = next.querySelector(".kb-chooser");
-      var current = document.querySelector(".kb-chooser");
-      if (!incoming || !current) throw new Error("no chooser");
-      pinRelativeUrls(current);
-      if (push) window.history.pushState({ kbChooser: true }, "", url);
-      current.innerHTML = incoming.innerHTML;
-      document.title = next.title;
-      var heading = current.querySelector("h2, h1");
-      if (heading) {
-        heading.setAttribute("tabindex", "-1");
-        heading.focus();
-      }
-      var live = document.querySelector(".kb-chooser-live");
-      if (live && heading) live.textContent = heading.textContent.replace(/¶$/, "");
-    }).catch(function () {
-      window.location.href = url;
-    });
-  }
-
-  // Material 9.8 renders its search overlay as role="dialog" without a name (axe: aria-dialog-name).
-  function nameSearchDialog() {
-    var dialog = document.querySelector('.md-search[role="dialog"]');
-    if (dialog && !dialog.getAttribute("aria-label") && !dialog.getAttribute("aria-labelledby")) {
-      dialog.setAttribute("aria-label", "サイト内検索");
-    }
-  }
-
-  function init() {
-    nameSearchDialog();
+  window.kb.onPage(function () {
     var summary = document.querySelector(".kb-summary[data-checklist]");
     if (summary) initDecision(summary);
-    var chooser = document.querySelector(".kb-chooser");
-    if (chooser) initChooser(chooser);
-  }
-
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  });
 })();

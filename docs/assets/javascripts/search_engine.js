@@ -12,9 +12,17 @@
  * keeps doing the search UI: as-you-type results, keyboard navigation, highlighting on the
  * target page. Runs as a Web Worker (hooks/search_index.py points Material at this file)
  * or, where workers cannot start (file://), in the page through search_page.js.
+ *
+ * Sections (search for the numbered banners): 1 settings, 2 folding, 3 reading the index,
+ * 4 building the engine, 5 candidates, 6 parsing the query, 7 scoring, 8 ranking,
+ * 9 highlighting and snippets, 10 results, 11 worker protocol.
  */
 (function (scope) {
   "use strict";
+
+  /* ======================================================================
+   * 1. Settings: protocol codes, limits, patterns, kinds of record
+   * ====================================================================== */
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var MAX_RESULTS = 50;
@@ -30,6 +38,10 @@
   var TERM_SEPARATOR = /[\s、。，．,・/「」『』（）()]+/;
   var KIND_LABELS = { caution: "留意事項", provision: "条例の規定", section: "ページ", page: "ページ" };
   var KIND_PRIOR = { caution: 3, provision: 2, section: 1, page: 1 };
+
+  /* ======================================================================
+   * 2. Folding: width, case, kana, dashes; citations in canonical form (第九条 -> 9条)
+   * ====================================================================== */
 
   /* One character (or a short string) folded: NFKC, lower case, katakana to hiragana, dashes. */
   function fold(text) {
@@ -92,6 +104,10 @@
     return { text: out, map: map };
   }
 
+  /* ======================================================================
+   * 3. Reading the index: records as plain text, term counts, bigrams, citations
+   * ====================================================================== */
+
   // The index stores text HTML-escaped (as MkDocs' own index does), so that no reader that
   // inserts it as HTML can run markup from a data file; the engine works on the plain text.
   function unescapeHtml(text) {
@@ -145,6 +161,10 @@
              depth: parts.length - 2 };
   }
 
+  /* ======================================================================
+   * 4. Building the engine: every record in one folded corpus string
+   * ====================================================================== */
+
   function Engine(config, docs, options) {
     this.options = options || {};
     var kb = (config && config.kb) || {};
@@ -197,6 +217,10 @@
     this.offsets = offsets;
     this.cited = cited;
   }
+
+  /* ======================================================================
+   * 5. Candidates: the records that may match each term
+   * ====================================================================== */
 
   /*
    * Record numbers in the order added, with constant-time membership. A common term matches
@@ -285,6 +309,10 @@
     return records;
   };
 
+  /* ======================================================================
+   * 6. Parsing the query: terms, citations, near patterns
+   * ====================================================================== */
+
   /* The query as terms: text terms, or citations with the ordinances their name part allows. */
   Engine.prototype.parse = function (query) {
     var self = this, seen = {}, terms = [];
@@ -332,6 +360,10 @@
     var escaped = chunks.map(function (chunk) { return fold(chunk).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
     return new RegExp(escaped.join("[\u3041-\u3096]{0,3}"));
   }
+
+  /* ======================================================================
+   * 7. Scoring one record for one term
+   * ====================================================================== */
 
   function citeScore(entry, doc, cite) {
     var best = 0;
@@ -403,6 +435,10 @@
     }
     return score;
   }
+
+  /* ======================================================================
+   * 8. Ranking: the search itself and the first 50 in order
+   * ====================================================================== */
 
   Engine.prototype.search = function (query) {
     var terms = this.parse(query || "");
@@ -482,6 +518,10 @@
     return heap.sort(before);
   }
 
+  /* ======================================================================
+   * 9. Highlighting and snippets
+   * ====================================================================== */
+
   function highlight(text, terms) {
     var folded = foldWithMap(text), ranges = [];
     terms.forEach(function (term) {
@@ -536,6 +576,10 @@
     return (start > 0 ? "…" : "") + highlight(text.slice(start, end), terms) + (end < text.length ? "…" : "");
   }
 
+  /* ======================================================================
+   * 10. Results in Material's format
+   * ====================================================================== */
+
   Engine.prototype.location = function (location) {
     if (!this.options.fileUrls) return location;
     // From a file share a folder URL opens a directory listing: point at its index.html.
@@ -564,6 +608,10 @@
     }
     return item;
   };
+
+  /* ======================================================================
+   * 11. Material's worker protocol; runs as a worker or in the page (search_page.js)
+   * ====================================================================== */
 
   /* One message of Material's protocol in, the reply out (or null). */
   function createHandler(options) {
