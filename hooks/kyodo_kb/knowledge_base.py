@@ -124,8 +124,8 @@ def validate_project(root: Path, workers: int | None = None) -> tuple[list, dict
         if outline is not None and register(outline):
             outlines.append(outline)
     load_flows(root, outlines, errors)
-    training_paths = load_training_paths(root, CitationResolver(ordinances), {i.id for o in outlines for i in o.items}, errors)
-    counts = {"training_paths": len(training_paths), "checklists": len(outlines), "items": sum(len(o.items) for o in outlines), "ordinances": len(ordinances)}
+    load_training_paths(root, CitationResolver(ordinances), {i.id for o in outlines for i in o.items}, errors)
+    counts = {"checklists": len(outlines), "items": sum(len(o.items) for o in outlines), "ordinances": len(ordinances)}
     return errors, counts
 
 

@@ -9,16 +9,10 @@
   "use strict";
 
   var PREFIX = "kb-training:";
-
-  function load(key) {
-    try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { return null; }
-  }
-  function save(key, value) {
-    try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* kept for this visit only */ }
-  }
-  function forget(key) {
-    try { window.localStorage.removeItem(key); } catch (e) { /* nothing stored */ }
-  }
+  var kb = window.kb;  // kb_common.js: page hook and storage that never throws
+  function load(key) { return kb.storage.get(key); }
+  function save(key, value) { kb.storage.set(key, value); }  // false: kept for this visit only
+  function forget(key) { kb.storage.remove(key); }
 
   function setUp(root) {
     if (root.dataset.kbReady) return;
@@ -173,12 +167,5 @@
     });
   }
 
-  // Material re-renders the page body on instant navigation; document$ emits after each.
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  kb.onPage(init);
 })();
