@@ -22,9 +22,11 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	touch $(STAMP)
 
 serve: $(STAMP)
+	$(BIN)/python scripts/check_config.py
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
 
 build: $(STAMP)
+	$(BIN)/python scripts/check_config.py
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
 # PDFs take Chromium and several seconds per checklist, so the ordinary build leaves them out

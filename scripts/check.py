@@ -15,6 +15,7 @@ from kyodo_kb.formats.changelog import load_changelog
 from kyodo_kb.knowledge_base import validate_project
 from kyodo_kb.sources.errors import DataErrors, unexpected_failure
 from kyodo_kb.formats.tags import load_tag_list
+from kyodo_kb.sources.page_safety import check_site_sources
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         errors += data_errors
         load_changelog(args.root.resolve(), errors)  # data/ files that the build validates too
         load_tag_list(args.root.resolve(), errors)
+        errors += check_site_sources(args.root.resolve())  # docs/, includes/, mkdocs.yml, symbolic links
     except Exception as exc:  # a bug must still reach editors as a message, not a traceback
         print(unexpected_failure("データ（checklists/・ordinances/）の読み込み", exc))
         return 1

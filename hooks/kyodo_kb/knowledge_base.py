@@ -11,6 +11,7 @@ import multiprocessing
 import os
 from pathlib import Path
 
+from kyodo_kb.sources import rules
 from kyodo_kb.formats.checklist import Checklist, load_checklist
 from kyodo_kb.formats.citations import CitationResolver
 from kyodo_kb.tooling.collection_pause import without_cyclic_collection
@@ -157,12 +158,12 @@ def load_ordinances(root: Path, errors: list) -> list:
         if ordinance is None:
             continue
         if ordinance.id in ordinance_ids:
-            errors.append(DataError(SourceLocation(ordinance.path, 1), f"id: 条例 ID「{ordinance.id}」は {ordinance_ids[ordinance.id]} でも使われています"))
+            errors.append(DataError(SourceLocation(ordinance.path, 1), f"id: 条例 ID「{ordinance.id}」は {ordinance_ids[ordinance.id]} でも使われています", rules.ID_NOT_UNIQUE))
             continue
         ordinance_ids[ordinance.id] = ordinance.path
         ordinances.append(ordinance)
     if not ordinances and not errors:
-        errors.append(DataError(SourceLocation(ORDINANCE_DIR, 0), "条例のデータ（ordinances/*.yml）が1件もありません"))
+        errors.append(DataError(SourceLocation(ORDINANCE_DIR, 0), "条例のデータ（ordinances/*.yml）が1件もありません", rules.NO_ORDINANCES))
     return ordinances
 
 
@@ -179,14 +180,14 @@ class _CrossFileRules:
     def __call__(self, checklist) -> bool:
         if checklist.id in self.checklist_ids:
             self.errors.append(DataError(SourceLocation(checklist.path, checklist.line),
-                                         f"id: チェックリスト ID「{checklist.id}」は {self.checklist_ids[checklist.id]} でも使われています。別の ID にしてください"))
+                                         f"id: チェックリスト ID「{checklist.id}」は {self.checklist_ids[checklist.id]} でも使われています。別の ID にしてください", rules.ID_NOT_UNIQUE))
             return False
         duplicate = False
         for item in checklist.items:
             if item.id in self.item_ids:
                 other_path, other_line = self.item_ids[item.id]
                 self.errors.append(DataError(SourceLocation(checklist.path, item.line),
-                                             f"id: 項目 ID「{item.id}」は {other_path}:{other_line} でも使われています。項目 ID はすべてのチェックリストを通して一意にしてください"))
+                                             f"id: 項目 ID「{item.id}」は {other_path}:{other_line} でも使われています。項目 ID はすべてのチェックリストを通して一意にしてください", rules.ID_NOT_UNIQUE))
                 duplicate = True
             else:
                 self.item_ids[item.id] = (checklist.path, item.line)
@@ -207,7 +208,7 @@ def load_flows(root: Path, checklists: list, errors: list) -> list:
             continue
         if flow.id in flow_ids:
             errors.append(DataError(SourceLocation(flow.path, flow.line),
-                                    f"id: 流れの ID「{flow.id}」は {flow_ids[flow.id]} でも使われています。別の ID にしてください"))
+                                    f"id: 流れの ID「{flow.id}」は {flow_ids[flow.id]} でも使われています。別の ID にしてください", rules.ID_NOT_UNIQUE))
             continue
         flow_ids[flow.id] = flow.path
         if checklists_ok:
@@ -229,13 +230,14 @@ def load_training_paths(root: Path, resolver: CitationResolver, item_ids: set, e
     for path in data_files(root, TRAINING_DIR):
         file_errors: list = []
         training = load_training_path(path, relative(root, path), resolver, item_ids, sections, file_errors)
-        if checklists_ok or not any("caution:" in e.message for e in file_errors):
+        if checklists_ok or not any(e.rule == rules.TRAINING_UNKNOWN_CAUTION for e in file_errors):
             errors.extend(file_errors)
         if training is None:
             continue
         if training.id in path_ids:
             errors.append(DataError(SourceLocation(training.path, training.line),
-                                    f"id: 研修の道筋の ID「{training.id}」は {path_ids[training.id]} でも使われています。別の ID にしてください"))
+                                    f"id: 研修の道筋の ID「{training.id}」は {path_ids[training.id]} でも使われています。別の ID にしてください",
+                                    rules.ID_NOT_UNIQUE))
             continue
         path_ids[training.id] = training.path
         paths.append(training)

@@ -24,7 +24,7 @@ def test_question_form_warns_when_the_question_does_not_end_in_ka(check, warned)
     warnings = content_lint.question_form([item(check)])
     assert bool(warnings) == warned
     if warned:
-        assert str(warnings[0]) == f"checklists/a.yml:6: 警告: items[1].check（A-01）: 確認の問いは「…しているか」のように「か」で終わる形にしてください（「{check.strip()}」）"
+        assert str(warnings[0]) == f"checklists/a.yml:6: 警告: items[1].check（A-01）: 確認の問いは「…しているか」のように「か」で終わる形にしてください（「{check.strip()}」） [lint-question-form]"
 
 
 def test_missing_basis_lists_each_caution_without_basis_at_its_item_line():
@@ -65,7 +65,7 @@ def test_similar_checks_stays_quiet_below_the_threshold():
 
 def test_placeholders_left_by_the_scaffolder_are_warned():
     texts = [LintText("checklists/a.yml", 7, "summary", "要記入: 説明"), LintText("checklists/a.yml", 9, "title", "題名")]
-    assert [str(w) for w in content_lint.placeholders(texts)] == ["checklists/a.yml:7: 警告: summary: 「要記入」のままです。内容を書いてください"]
+    assert [str(w) for w in content_lint.placeholders(texts)] == ["checklists/a.yml:7: 警告: summary: 「要記入」のままです。内容を書いてください [lint-placeholder]"]
 
 
 def write(project, name, text):
@@ -77,7 +77,7 @@ def test_the_script_prints_located_warnings_exits_0_and_1_with_strict(tmp_path, 
     write(project, "z.yml", "id: z\ntitle: t\nitems:\n  - id: Z-01\n    check: 目的を共有した\n    caution: c\n    tags: [役割分坦]\n")
     assert lint_script.main(["--root", str(project)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert "checklists/z.yml:5: 警告: items[1].check（Z-01）: 確認の問いは「…しているか」のように「か」で終わる形にしてください（「目的を共有した」）" in out
+    assert "checklists/z.yml:5: 警告: items[1].check（Z-01）: 確認の問いは「…しているか」のように「か」で終わる形にしてください（「目的を共有した」） [lint-question-form]" in out
     assert any(line.startswith("checklists/z.yml:4: 警告: items[1]（Z-01）: 根拠（basis）がありません") for line in out)
     assert any(line.startswith("checklists/z.yml:7: 警告: items[1].tags（Z-01）: タグ「役割分坦」") and "もしかして: 役割分担" in line for line in out)
     assert lint_script.main(["--root", str(project), "--strict"]) == 1

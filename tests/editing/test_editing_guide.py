@@ -8,6 +8,9 @@ import re
 import pytest
 
 from kyodo_kb.editing import error_catalogue
+from kyodo_kb.editing.content_lint import ContentWarning
+from kyodo_kb.sources import rules
+from kyodo_kb.sources.errors import DataError, SourceLocation
 from kyodo_kb.editing.citation_docs import CITATION_FORMS, resolvable_forms
 from kyodo_kb.formats.citations import CitationResolver
 from kyodo_kb.tooling.project import PROJECT_ROOT as ROOT, copy_project, run_mkdocs_build
@@ -18,9 +21,6 @@ from kyodo_kb.formats.ordinance import load_ordinance
 GUIDE = ROOT / "docs" / "editing"
 HOOKS = ROOT / "hooks"
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-MESSAGE_CALLS = {"DataError": 1, "CitationError": 0, "_error": 1, "ContentWarning": 1}
-# Modules whose Japanese strings are documentation, not messages.
-NOT_MESSAGES = {"error_catalogue.py", "field_docs.py", "citation_docs.py", "error_display.py"}
 
 
 def guide_text() -> str:
@@ -60,56 +60,65 @@ def test_every_documented_citation_form_resolves_against_the_shipped_ordinances(
     assert len(resolvable_forms(CitationResolver(ordinances))) == len(CITATION_FORMS)
 
 
-def message_templates():
-    """(file, line, text) of every message the hooks can print; formatted parts become «…»."""
-    def text_of(node):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            return node.value
-        if isinstance(node, ast.JoinedStr):
-            return "".join(v.value if isinstance(v, ast.Constant) else "«…»" for v in node.values)
-        return None
-
-    for path in sorted(HOOKS.rglob("*.py")):
-        if path.name in NOT_MESSAGES:
+def raised_rules() -> dict[str, list[str]]:
+    """{rule constant name: [file:line, …]} of every `rules.NAME` the package's code refers to,
+    outside the registry and the catalogue themselves."""
+    found: dict = {}
+    for path in sorted((HOOKS / "kyodo_kb").rglob("*.py")):
+        if path.name in ("rules.py", "error_catalogue.py"):
             continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call):
-                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-                if name in MESSAGE_CALLS and len(node.args) > MESSAGE_CALLS[name]:
-                    text = text_of(node.args[MESSAGE_CALLS[name]])
-                    if text and JAPANESE.search(text):
-                        yield path.name, node.lineno, text
-            if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "_YAML_PROBLEMS_JA" for t in node.targets):
-                for element in ast.walk(node.value):
-                    text = text_of(element)
-                    if text and JAPANESE.search(text):
-                        yield path.name, element.lineno, text
-            # helpers that build a message and return it
-            if isinstance(node, ast.FunctionDef) and (node.name.endswith("_message") or node.name == "_translate_yaml_problem"):
-                for element in ast.walk(node):
-                    if isinstance(element, ast.Return) and text_of(element.value):
-                        yield path.name, element.lineno, text_of(element.value)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and getattr(node.value, "id", None) == "rules" and node.attr.isupper():
+                found.setdefault(node.attr, []).append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
 
 
-def test_the_message_scan_finds_the_messages_of_the_code():
-    texts = [text for _, _, text in message_templates()]
-    assert len(texts) > 40
-    assert any("タブ文字は使えません" in t for t in texts) and any("不明なキーです" in t for t in texts)
+def test_the_rule_scan_finds_the_rules_of_the_code():
+    found = raised_rules()
+    assert {"YAML_TAB", "FIELD_UNKNOWN_KEY", "CITATION_UNKNOWN_PROVISION", "LINT_QUESTION_FORM"} <= found.keys()
 
 
-def test_every_message_in_the_code_is_explained_in_the_guide():
-    kinds = error_catalogue.ERRORS + error_catalogue.WARNINGS
-    missing = [f"hooks/{file}:{line}: {text}" for file, line, text in message_templates()
-               if not any(kind.signature in text for kind in kinds)]
-    assert missing == [], "add a MessageKind to hooks/error_catalogue.py for:\n" + "\n".join(missing)
+def test_every_rule_raised_in_the_code_is_defined_and_every_defined_rule_is_raised():
+    defined = rules.all_rules()
+    undefined = {name: where for name, where in raised_rules().items() if name not in defined}
+    assert undefined == {}, "define these in kyodo_kb/sources/rules.py"
+    unused = sorted(defined.keys() - raised_rules().keys())
+    assert unused == [], "rules nobody raises: remove them from kyodo_kb/sources/rules.py"
 
 
-def test_every_entry_of_the_catalogue_still_matches_a_message_of_the_code():
-    texts = [text for _, _, text in message_templates()]
-    for kind in error_catalogue.ERRORS + error_catalogue.WARNINGS:
-        assert any(kind.signature in text for text in texts), f"no message in hooks/ contains {kind.signature!r}"
-        assert kind.signature in kind.example, kind.signature
+def test_rule_ids_are_unique_and_well_formed():
+    ids = list(rules.all_rules().values())
+    assert len(ids) == len(set(ids))
+    assert [i for i in ids if not rules.is_rule_id(i)] == []
+
+
+def test_every_rule_has_an_entry_in_the_error_catalogue_and_every_entry_is_a_rule():
+    ids = set(rules.all_rules().values())
+    errors, warnings = error_catalogue.ERRORS, error_catalogue.WARNINGS
+    missing = sorted(ids - errors.keys() - warnings.keys())
+    assert missing == [], "add an entry to kyodo_kb/editing/error_catalogue.py for these rules"
+    assert sorted((errors.keys() | warnings.keys()) - ids) == []
+    assert not errors.keys() & warnings.keys()
+    assert all(rule.startswith("lint-") for rule in warnings) and not any(rule.startswith("lint-") for rule in errors)
+
+
+def test_every_catalogue_entry_is_japanese_and_shows_the_message_without_its_id():
+    for rule, kind in (error_catalogue.ERRORS | error_catalogue.WARNINGS).items():
+        assert JAPANESE.search(kind.example) and JAPANESE.search(kind.fix), rule
+        assert "[" + rule not in kind.example
+
+
+def test_errors_print_their_rule_id_after_the_message():
+    error = DataError(SourceLocation("checklists/a.yml", 3), "items[1].check: 空です。", rules.FIELD_EMPTY)
+    assert str(error) == "checklists/a.yml:3: items[1].check: 空です。 [field-empty]"
+    warning = ContentWarning(SourceLocation("checklists/a.yml", 4), "summary: 「要記入」のままです", rules.LINT_PLACEHOLDER)
+    assert str(warning) == "checklists/a.yml:4: 警告: summary: 「要記入」のままです [lint-placeholder]"
+
+
+def test_the_error_table_anchors_each_row_by_its_rule_id():
+    table = error_catalogue.render_message_table(error_catalogue.ERRORS)
+    assert '| <code id="yaml-tab">yaml-tab</code> | タブ文字は使えません' in table
+    assert table.count("\n") == len(error_catalogue.ERRORS) + 2
 
 
 @pytest.mark.parametrize("marker", ["<!-- kb:errors -->", "<!-- kb:warnings -->", "<!-- kb:citations -->", "<!-- kb:tags -->"])
@@ -123,6 +132,7 @@ def test_the_built_guide_shows_the_tables_and_is_the_last_nav_section(built_site
         assert f"<code>{name}</code>" in fields
     errors = (built_site / "editing" / "errors" / "index.html").read_text(encoding="utf-8")
     assert "不明なキーです" in errors and "タブ文字は使えません" in errors and "<!-- kb:" not in errors
+    assert '<code id="yaml-tab">yaml-tab</code>' in errors
     citations = (built_site / "editing" / "citations" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../ordinances/shimin-katsudo/#art9-para1-item4"' in citations
     from mkdocs.config import load_config

@@ -32,15 +32,15 @@ def test_revisions_are_read_with_bare_or_quoted_dates_and_listed_newest_first():
 
 @pytest.mark.parametrize("entry, message", [
     ('  - date: 2026-13-01\n    version: "1.0"\n    summary: s\n',
-     "data/changelog.yml:2: revisions[1].date: 日付を「2026-11-27」のように西暦の年-月-日で書いてください（「2026-13-01」が書かれています）"),
+     "data/changelog.yml:2: revisions[1].date: 日付を「2026-11-27」のように西暦の年-月-日で書いてください（「2026-13-01」が書かれています） [changelog-date]"),
     ('  - date: 令和8年11月27日\n    version: "1.0"\n    summary: s\n',
-     "data/changelog.yml:2: revisions[1].date: 日付を「2026-11-27」のように西暦の年-月-日で書いてください（「令和8年11月27日」が書かれています）"),
+     "data/changelog.yml:2: revisions[1].date: 日付を「2026-11-27」のように西暦の年-月-日で書いてください（「令和8年11月27日」が書かれています） [changelog-date]"),
     ('  - date: 2026-11-27\n    version: 1.0\n    summary: s\n',
-     "data/changelog.yml:3: revisions[1].version: 1行の文字列を書いてください（数値（1.0）が書かれています）。YAML では yes/no/on/off/true/false や数字・日付は文字列になりません。値を引用符（\"…\"）で囲んでください"),
+     "data/changelog.yml:3: revisions[1].version: 1行の文字列を書いてください（数値（1.0）が書かれています）。YAML では yes/no/on/off/true/false や数字・日付は文字列になりません。値を引用符（\"…\"）で囲んでください [field-wrong-type]"),
     ('  - date: 2026-11-27\n    version: "1.0"\n',
-     "data/changelog.yml:2: revisions[1].summary: 必須の項目がありません。「summary: 」の行を追加してください。改定の内容です（Markdown）"),
+     "data/changelog.yml:2: revisions[1].summary: 必須の項目がありません。「summary: 」の行を追加してください。改定の内容です（Markdown） [field-missing]"),
     ('  - date: 2026-11-27\n    version: "1.0"\n    summary: s\n  - date: 2026-11-28\n    version: "1.0"\n    summary: t\n',
-     "data/changelog.yml:6: revisions[2].version: 版「1.0」が重複しています（3行目にもあります）"),
+     "data/changelog.yml:6: revisions[2].version: 版「1.0」が重複しています（3行目にもあります） [duplicate-entry]"),
 ])
 def test_each_mistake_is_reported_at_its_line_in_japanese(entry, message):
     _, errors = read("revisions:\n" + entry)
@@ -68,6 +68,6 @@ def test_make_check_reports_changelog_and_tag_list_errors_with_the_data_errors(t
     (project / "data" / "tags.yml").write_text("tags:\n  - name: 会計\n", encoding="utf-8")
     assert load_script("check").main(["--root", str(project)]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        "data/changelog.yml:2: revisions[1].summary: 必須の項目がありません。「summary: 」の行を追加してください。改定の内容です（Markdown）",
-        "data/tags.yml:2: tags[1].description: 必須の項目がありません。「description: 」の行を追加してください。どんな確認項目に付けるタグかの説明です",
+        "data/changelog.yml:2: revisions[1].summary: 必須の項目がありません。「summary: 」の行を追加してください。改定の内容です（Markdown） [field-missing]",
+        "data/tags.yml:2: tags[1].description: 必須の項目がありません。「description: 」の行を追加してください。どんな確認項目に付けるタグかの説明です [field-missing]",
     ]

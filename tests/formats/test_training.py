@@ -68,7 +68,7 @@ def test_duplicate_path_ids_across_files_are_reported(tmp_path):
     data = (TRAINING_FIXTURES / "valid" / "minimal.yml").read_bytes()
     project = project_with(tmp_path, {"a.yml": data, "b.yml": data})
     assert error_lines(project) == [
-        "training/b.yml:1: id: 研修の道筋の ID「minimal」は training/a.yml でも使われています。別の ID にしてください"]
+        "training/b.yml:1: id: 研修の道筋の ID「minimal」は training/a.yml でも使われています。別の ID にしてください [id-not-unique]"]
 
 
 def changed_caution_project(tmp_path: Path) -> Path:

@@ -42,7 +42,7 @@ def test_duplicate_checklist_ids_across_files_are_reported(tmp_path):
     with pytest.raises(DataErrors) as raised:
         load_knowledge_base(project)
     assert [str(e) for e in raised.value.errors] == [
-        "checklists/b.yml:1: id: チェックリスト ID「same」は checklists/a.yml でも使われています。別の ID にしてください"]
+        "checklists/b.yml:1: id: チェックリスト ID「same」は checklists/a.yml でも使われています。別の ID にしてください [id-not-unique]"]
 
 
 def test_checklists_are_ordered_like_the_navigation_then_by_file(tmp_path):

@@ -73,3 +73,18 @@ def test_wrap_breaks_japanese_text_by_width_and_shortens_overlong_text():
     assert _wrap("あいうえおかきくけこ", 4, 5) == ["あいうえ", "おかきく", "けこ"]
     assert _wrap("abcdefgh", 2, 5) == ["abcd", "efgh"]
     assert _wrap("あいうえおかきくけこ", 4, 2) == ["あいうえ", "おかき…"]
+
+
+def test_flow_and_outcome_titles_are_escaped_in_the_page_title(tmp_path):
+    source = (FIXTURES / "flows" / "valid" / "small.yml").read_text(encoding="utf-8")
+    payload = "<img src=x onerror=window.__pwned=1>"
+    flow_file = tmp_path / "payload.yml"
+    flow_file.write_text(source.replace("title: 補助", f'title: "補助{payload}"', 1)
+                         .replace("title: ", f'title: "{payload}"  # ', 1), encoding="utf-8")
+    kb = load_knowledge_base(make_flow_project(tmp_path / "p", flow_file))
+    pages = render_flow_pages(kb.flows[0], kb.checklists)
+    escaped = "&lt;img src=x onerror=window.__pwned=1&gt;"
+    for src, text in pages.items():
+        front_matter = text.split("\n---\n", 1)[0]
+        assert payload not in front_matter and escaped in front_matter, src
+    assert f"補助{escaped}" in pages["chooser/small/aite/okane/index.md"].split("\n---\n", 1)[0]

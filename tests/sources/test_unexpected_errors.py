@@ -28,7 +28,7 @@ def test_an_exception_while_reading_a_checklist_names_that_file(tmp_path, monkey
         load_knowledge_base(project)
     assert [str(e) for e in raised.value.errors] == [
         "checklists/good.yml:0: このファイルの読み込み中に予期しない誤りが発生しました（RuntimeError: 想定外）。"
-        "直前に変更した箇所を見直してください。解決しないときは、このメッセージをサイトの管理担当者に伝えてください"]
+        "直前に変更した箇所を見直してください。解決しないときは、このメッセージをサイトの管理担当者に伝えてください [unexpected-error]"]
 
 
 def test_an_exception_while_reading_an_ordinance_names_that_file(tmp_path, monkeypatch):

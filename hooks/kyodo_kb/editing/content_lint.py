@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import difflib
 import unicodedata
 
+from kyodo_kb.sources import rules
 from kyodo_kb.sources.errors import SourceLocation
 
 SIMILARITY = 0.9
@@ -32,9 +33,10 @@ _TRAILING = " 　?？。"
 class ContentWarning:
     location: SourceLocation
     message: str
+    rule: str  # a LINT_ constant of kyodo_kb.sources.rules
 
     def __str__(self) -> str:
-        return f"{self.location}: 警告: {self.message}"
+        return f"{self.location}: 警告: {self.message} [{self.rule}]"
 
 
 @dataclass(frozen=True)
@@ -63,13 +65,15 @@ def question_form(items: list[LintItem]) -> list[ContentWarning]:
         text = item.check.text.strip()
         if not text.rstrip(_TRAILING).endswith(_QUESTION_ENDINGS):
             warnings.append(ContentWarning(SourceLocation(item.path, item.check.line),
-                                    f"{item.check.label}（{item.id}）: 確認の問いは「…しているか」のように「か」で終わる形にしてください（「{text}」）"))
+                                    f"{item.check.label}（{item.id}）: 確認の問いは「…しているか」のように「か」で終わる形にしてください（「{text}」）",
+                                           rules.LINT_QUESTION_FORM))
     return warnings
 
 
 def missing_basis(items: list[LintItem]) -> list[ContentWarning]:
     return [ContentWarning(SourceLocation(item.path, item.line),
-                    f"{item.key}（{item.id}）: 根拠（basis）がありません。根拠となる規定があれば書いてください（ない場合はそのままで構いません。確認のための一覧です）")
+                    f"{item.key}（{item.id}）: 根拠（basis）がありません。根拠となる規定があれば書いてください（ない場合はそのままで構いません。確認のための一覧です）",
+                           rules.LINT_MISSING_BASIS)
             for item in items if item.basis_count == 0]
 
 
@@ -93,7 +97,7 @@ def unknown_tags(items: list[LintItem], known: list[str], tag_list_path: str) ->
             hint = f"（もしかして: {guess}）" if guess else ""
             warnings.append(ContentWarning(SourceLocation(item.path, line),
                                     f"{item.key}.tags（{item.id}）: タグ「{tag}」は {tag_list_path} にありません{hint}。"
-                                    f"一覧のタグを使うか、新しいタグなら {tag_list_path} に追加してください"))
+                                    f"一覧のタグを使うか、新しいタグなら {tag_list_path} に追加してください", rules.LINT_UNKNOWN_TAG))
     return warnings
 
 
@@ -118,12 +122,13 @@ def similar_checks(items: list[LintItem], threshold: float = SIMILARITY) -> list
             for this, other in ((item_a, item_b), (item_b, item_a)):
                 warnings.append(ContentWarning(SourceLocation(this.path, this.check.line),
                                         f"{this.check.label}（{this.id}）: {other.path}:{other.check.line}（{other.id}）と{what}問いです。"
-                                        "まとめるか、違いが分かるように書き分けてください"))
+                                        "まとめるか、違いが分かるように書き分けてください", rules.LINT_SIMILAR_CHECK))
     return warnings
 
 
 def placeholders(texts: list[LintText]) -> list[ContentWarning]:
-    return [ContentWarning(SourceLocation(t.path, t.line), f"{t.label}: 「{PLACEHOLDER}」のままです。内容を書いてください")
+    return [ContentWarning(SourceLocation(t.path, t.line), f"{t.label}: 「{PLACEHOLDER}」のままです。内容を書いてください",
+                           rules.LINT_PLACEHOLDER)
             for t in texts if PLACEHOLDER in t.text]
 
 
@@ -151,5 +156,6 @@ def stale_questions(kb) -> list[ContentWarning]:
             warnings.append(ContentWarning(
                 SourceLocation(training.path, question.fingerprint_line),
                 f"questions[{index}].fingerprint（{question.id}）: 問いを書いた後に{'・'.join(changed)}が変わりました。"
-                f"問い・選択肢・解説が今の内容に合っているかを見直し、fingerprint を {current} に書き換えてください"))
+                f"問い・選択肢・解説が今の内容に合っているかを見直し、fingerprint を {current} に書き換えてください",
+                rules.LINT_STALE_QUESTION))
     return warnings

@@ -1,185 +1,228 @@
-"""What each error and warning message means and how to fix it, for the 編集ガイド.
+"""What each error and warning means and how to fix it, for the 編集ガイド, keyed by rule id.
 
-Each entry names a `signature`: a fragment that the message contains word for word. A test reads
-the messages out of the code (hooks/*.py) and fails when one is covered by no entry, or when an
-entry's signature no longer occurs in the code, so the guide's table cannot fall behind.
+Every message names its rule (kyodo_kb/sources/rules.py) and prints it after the text
+(`path:line: message [rule-id]`); the guide's table shows the id, and each row carries the id as
+its anchor (errors.md#yaml-tab). tests/editing/test_editing_guide.py fails when a rule raised in
+the code has no entry here, or an entry names a rule no code raises.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from kyodo_kb.render.pages import escape_text
+from kyodo_kb.sources import rules
 
 
 @dataclass(frozen=True)
 class MessageKind:
-    signature: str  # occurs word for word in the message
-    example: str  # a message as editors see it (after `path:line: `)
+    example: str  # a message as editors see it (after `path:line: `, without the rule id)
     fix: str  # meaning and fix, Japanese, Markdown
 
 
-ERRORS = (
-    # reading the file (hooks/yaml_source.py)
-    MessageKind("文字コードが UTF-8 ではありません", "文字コードが UTF-8 ではありません（Shift_JIS などで保存された可能性があります）…",
+ERRORS = {
+    # reading the file (sources/yaml_source.py)
+    rules.FILE_NOT_UTF8: MessageKind("文字コードが UTF-8 ではありません（Shift_JIS などで保存された可能性があります）…",
                 "メモ帳や Excel で保存すると Shift_JIS になることがあります。VS Code の右下の文字コード表示から「エンコード付きで保存」→「UTF-8」を選んで保存し直してください。"),
-    MessageKind("ファイルを読み込めません", "ファイルを読み込めません（Permission denied）",
-                "ファイルが開かれたまま固定されているか、権限がありません。ほかのアプリで閉じてから保存し直してください。"),
-    MessageKind("ファイルが空です", "ファイルが空です。少なくとも id, title, items を書いてください",
+    rules.FILE_UNREADABLE: MessageKind("ファイルを読み込めません（Permission denied）",
+                "ファイルが開かれたまま固定されているか、権限がないか、UTF-8 で保存されていません。ほかのアプリで閉じ、UTF-8 で保存し直してください。"),
+    rules.FILE_EMPTY: MessageKind("ファイルが空です。少なくとも id, title, items を書いてください",
                 "中身のないファイルです。`make new-checklist` で雛形を作るか、不要ならファイルを削除してください。"),
-    MessageKind("タブ文字は使えません", "タブ文字は使えません。字下げには半角スペースを使ってください",
+    rules.YAML_TAB: MessageKind("タブ文字は使えません。字下げには半角スペースを使ってください",
                 "字下げにタブが入っています。その行の字下げを半角スペースで打ち直してください（VS Code では右下の「タブのサイズ」の表示から「スペースによるインデント」を選ぶと、以後はタブが入りません）。"),
-    MessageKind("ここに「:」は書けません", "ここに「:」は書けません。値の中に「: 」を含めるときは…",
+    rules.YAML_COLON_IN_VALUE: MessageKind("ここに「:」は書けません。値の中に「: 」を含めるときは…",
                 "値の途中に「: 」（コロンと空白）があります。値全体を `\"…\"` で囲むか、全角の「：」にしてください。例: `check: \"「対等」: 言葉を工夫しているか\"`"),
-    MessageKind("「キー: 値」の形になっていません", "「キー: 値」の形になっていません。「:」の後に半角スペースがあるか…",
+    rules.YAML_MISSING_COLON: MessageKind("「キー: 値」の形になっていません。「:」の後に半角スペースがあるか…",
                 "`check:値` のように「:」の後の半角スペースが抜けているか、全角の「：」になっています。`check: 値` と書いてください。"),
-    MessageKind("の位置がずれています。同じ階層の行は", "字下げ（行頭の半角スペースの数）がそろっていないか、「- 」の位置がずれています。同じ階層の行は…",
+    rules.YAML_INDENTATION: MessageKind("字下げ（行頭の半角スペースの数）がそろっていないか、「- 」の位置がずれています。同じ階層の行は…",
                 "同じ項目のキー（id, check, caution など）は左端をそろえます。表示された行と、その前の行の字下げ（半角スペースの数）を見比べてください。"),
-    MessageKind("字下げがそろっていません。同じ階層の行", "字下げがそろっていません。同じ階層の行（同じリストの「- 」や、同じ項目のキー）は…",
+    rules.YAML_LIST_INDENTATION: MessageKind("字下げがそろっていません。同じ階層の行（同じリストの「- 」や、同じ項目のキー）は…",
                 "同じリストの「- 」、同じ項目のキーは、同じ数の半角スペースで始めます。表示された行とその前後の行を見比べてください。"),
-    MessageKind("ここに「- 」は書けません", "ここに「- 」は書けません。リストは「キー:」の次の行から、字下げして「- 」で始めてください",
+    rules.YAML_MISPLACED_DASH: MessageKind("ここに「- 」は書けません。リストは「キー:」の次の行から、字下げして「- 」で始めてください",
                 "リストの「- 」が、キーの値を書く場所以外に書かれています。`items:` のようなキーの次の行から、字下げして書いてください。"),
-    MessageKind("この行で始まる引用符", "この行で始まる引用符（\"…\" または '…'）が閉じられていません…",
+    rules.YAML_UNCLOSED_QUOTE: MessageKind("この行で始まる引用符（\"…\" または '…'）が閉じられていません…",
                 "表示された行で開いた `\"` や `'` が閉じていません。値の終わりに同じ引用符を書いてください。値の中の引用符は全角（”’）にします。"),
-    MessageKind("に対応する「]」がないか", "この行で始まる「[」に対応する「]」がないか、項目の区切りの「,」が抜けています",
+    rules.YAML_UNCLOSED_BRACKET: MessageKind("この行で始まる「[」に対応する「]」がないか、項目の区切りの「,」が抜けています",
                 "`[会計, 保険]` の閉じかっこ `]` か、区切りの `,` が抜けています。"),
-    MessageKind("に対応する「}」がないか", "この行で始まる「{」に対応する「}」がないか、項目の区切りの「,」が抜けています",
+    rules.YAML_UNCLOSED_BRACE: MessageKind("この行で始まる「{」に対応する「}」がないか、項目の区切りの「,」が抜けています",
                 "`{keitai: [kyosai]}` の閉じかっこ `}` か、区切りの `,` が抜けています。"),
-    MessageKind("書けるチェックリスト（文書）は1つです", "1つのファイルに書けるチェックリスト（文書）は1つです。「---」や「...」の行と…",
+    rules.YAML_MULTIPLE_DOCUMENTS: MessageKind("1つのファイルに書けるチェックリスト（文書）は1つです。「---」や「...」の行と…",
                 "ファイルの途中に `---` や `...` の行があります。その行と、後に続く2つ目の内容を削除してください（1ファイルに1つのチェックリストです）。"),
-    MessageKind("入れ子（字下げやかっこ）が深すぎます", "入れ子（字下げやかっこ）が深すぎます。字下げのくずれや、かっこの閉じ忘れがないか確かめてください",
+    rules.YAML_TOO_DEEP: MessageKind("入れ子（字下げやかっこ）が深すぎます。字下げのくずれや、かっこの閉じ忘れがないか確かめてください",
                 "字下げやかっこが異常に深くなっています。字下げの崩れか、閉じかっこの抜けがないか確かめてください。"),
-    MessageKind("安全のため、タグの付いた値は読み込みません", "YAML のタグ「!!python/object」は使えません（安全のため、タグの付いた値は読み込みません）…",
-                "`!` で始まる記法は使えません。削除して、値だけを書いてください。値が `!` で始まるときは `\"…\"` で囲みます。"),
-    MessageKind("制御文字（U+", "制御文字（U+0007）が含まれています。ほかの文書からコピーしたときに紛れ込む見えない文字です…",
+    rules.YAML_TAG: MessageKind("YAML のタグ「!!python/object」は使えません（安全のため、タグの付いた値は読み込みません）…",
+                "`!` で始まる記法は使えません（mkdocs.yml でも同じです。MkDocs はタグのプログラムを動かすため、make check と make build が先に確かめます）。削除して、値だけを書いてください。値が `!` で始まるときは `\"…\"` で囲みます。"),
+    rules.YAML_CONTROL_CHARACTER: MessageKind("制御文字（U+0007）が含まれています。ほかの文書からコピーしたときに紛れ込む見えない文字です…",
                 "目に見えない制御文字が入っています。表示された行を削除して打ち直してください。"),
-    MessageKind("UTF-16（「Unicode」）で保存されています", "文字コードが UTF-16（「Unicode」）で保存されています…",
+    rules.FILE_UTF16: MessageKind("文字コードが UTF-16（「Unicode」）で保存されています…",
                 "メモ帳の「Unicode」で保存されたファイルです。VS Code で「エンコード付きで保存」→「UTF-8」を選んで保存し直してください。"),
-    MessageKind("予期しない誤りが発生しました", "このファイルの読み込み中に予期しない誤りが発生しました（…）。直前に変更した箇所を見直してください…",
+    rules.UNEXPECTED: MessageKind("このファイルの読み込み中に予期しない誤りが発生しました（…）。直前に変更した箇所を見直してください…",
                 "プログラムが想定していない書き方に出会いました。直前に変えた箇所を元に戻して確かめ、解決しないときはメッセージ全体を管理担当者に伝えてください。"),
-    MessageKind("長すぎます（", "items[1].check: 長すぎます（230文字、200文字まで）。長い説明は Markdown の欄（caution など）に書いてください",
+    rules.FIELD_TOO_LONG: MessageKind("items[1].check: 長すぎます（230文字、200文字まで）。長い説明は Markdown の欄（caution など）に書いてください",
                 "1行の欄（問い・題名）は200文字まで、ID は64文字までです。問いは短くし、説明は caution に移してください。"),
-    MessageKind("」は使えません（", "id: 「Bad Id」は使えません（空白が含まれています）。半角英小文字・数字・ハイフンの文字列で書いてください…",
+    rules.FIELD_INVALID_CHARACTERS: MessageKind("id: 「Bad Id」は使えません（空白が含まれています）。半角英小文字・数字・ハイフンの文字列で書いてください…",
                 "ID や番号に使えない文字（大文字、空白、全角文字など）があります。かっこ内の理由と例を見て、半角で書き直してください。"),
-    MessageKind("YAML の記法として解釈されました", "「*」「&」「\\」などの記号が YAML の記法として解釈されました…",
+    rules.MARKDOWN_HTML_TAG: MessageKind("caution: HTML のタグ「<script>」は使えません（使えるのは文章のためのタグだけです。…）…",
+                "Markdown の欄とページには、文章のためのタグ（強調、表、リストなど）だけを書けます。スクリプトや埋め込み、フォームなどのタグを削除し、Markdown の文章で書いてください。"),
+    rules.MARKDOWN_HTML_SYNTAX: MessageKind("caution: HTML のタグの書き方が正しくありません（属性は半角スペースで区切り、値は \"…\" で囲んでください）…",
+                "ブラウザーによって読み方が変わる HTML の書き方です（閉じられていない「<」、同じ属性の2回書き、宣言、壊れたコメントなど）。「<」を文字として書くときは `&lt;` と書きます。"),
+    rules.MARKDOWN_HTML_ATTRIBUTE: MessageKind("caution: HTML の属性「onclick=」は使えません（操作に応じてスクリプトを動かす属性のため）…",
+                "使えない HTML の属性（`on…=`、`style=`、テーマの画面部品のクラスなど）です。属性を削除してください。見た目はサイトの用意したスタイルに任せます。"),
+    rules.MARKDOWN_HTML_COMMENT: MessageKind("caution: HTML のコメント（<!-- … -->）は、データの欄には書けません。削除してください",
+                "データの欄にはコメントを書けません。メモは YAML のコメント（`# …` の行）に書いてください。"),
+    rules.MARKDOWN_URL: MessageKind("caution: サイトの外のファイル「https://example.jp/a.png」は読み込めません…",
+                "このサイトはサイトの外へリクエストをしません。画像などは docs/assets/ に置き、相対パスで参照してください。リンク先には `https://…` か `mailto:…`、またはサイト内のページへの相対リンクを書けます（`javascript:` などは使えません）。"),
+    rules.MARKDOWN_ID: MessageKind("caution: ID「kb-x」（{ #… } や id=）は、データの欄には書けません…",
+                "データの欄には ID を書けません（項目のアンカーと重なるおそれがあるため）。ページでは、「_」や「kb-」で始まらない、重ならない ID にしてください。"),
+    rules.MARKDOWN_SNIPPET: MessageKind("caution: 「--8<--」（ファイルの差し込み）は使えません…",
+                "データの欄にはファイルを差し込めません。文章をそのまま書いてください。"),
+    rules.MARKDOWN_ABBREVIATION: MessageKind("caution: 略語の定義（*[語]: 説明）は、データの欄には書けません…",
+                "略語の説明はページ全体に効くため、データの欄には書けません。includes/abbreviations.md と用語集に書いてください。"),
+    rules.MARKDOWN_REFERENCE_LINK: MessageKind("caution: 参照形式のリンク定義「[1]: …」は使えません…",
+                "`[文字][1]` と `[1]: URL` に分けて書く形は、ほかの欄にも効いてしまうため使えません。`[文字](リンク先)` の形で書いてください。"),
+    rules.YAML_SPECIAL_CHARACTER: MessageKind("「*」「&」「\\」などの記号が YAML の記法として解釈されました…",
                 "値が `*` `&` `!` `%` `@` などで始まっています。値全体を `\"…\"` で囲んでください。"),
-    MessageKind("YAML の書き方に誤りがあります", "YAML の書き方に誤りがあります（…）",
+    rules.YAML_SYNTAX: MessageKind("YAML の書き方に誤りがあります（…）",
                 "上のどれにも当てはまらない書き方の誤りです。表示された行とその前の行の字下げ・記号を確認してください。分からないときは、かっこ内の英文とあわせて担当者に相談してください。"),
-    MessageKind("アンカー（&）とエイリアス（*）は使えません", "アンカー（&）とエイリアス（*）は使えません。同じ内容をそのまま書いてください",
+    rules.YAML_ALIAS: MessageKind("アンカー（&）とエイリアス（*）は使えません。同じ内容をそのまま書いてください",
                 "`&名前` と `*名前` による使い回しはできません。同じ内容を、それぞれの場所にそのまま書いてください。"),
-    MessageKind("（マージキー）は使えません", "「<<」（マージキー）は使えません。項目をそのまま書いてください",
+    rules.YAML_MERGE_KEY: MessageKind("「<<」（マージキー）は使えません。項目をそのまま書いてください",
                 "`<<:` による取り込みはできません。キーと値をそのまま書いてください。"),
-    # the format (hooks/field_specs.py and the models)
-    MessageKind("の形で書いてください（", "確認項目を「キー: 値」の形で書いてください（文字列が書かれています）",
+    rules.YAML_FULL_WIDTH_SPACE: MessageKind("字下げに全角スペースが使われています。字下げには半角スペースを使ってください",
+                "日本語入力のまま字下げすると全角スペースが入ります。表示された行の行頭の空白を消し、半角スペースで打ち直してください。"),
+    rules.YAML_FULL_WIDTH_COLON: MessageKind("全角のコロン「：」が使われています。「キー: 値」のコロンは半角の「:」にして、後ろに半角スペースを入れてください",
+                "日本語入力のままキーを書くと、コロンが全角の「：」になります。`id：a` を `id: a` のように直してください。"),
+    rules.YAML_COLLECTION_KEY: MessageKind("キーには名前（id、check など）を書いてください（リストが書かれています）…",
+                "「キー: 値」のキーの位置に `[…]` や `{…}` が書かれています。値が `[` や `{` で始まるときは、値全体を `\"…\"` で囲んでください。"),
+    # the format (sources/field_specs.py, sources/markdown_safety.py and the formats)
+    rules.FIELD_NOT_MAPPING: MessageKind("確認項目を「キー: 値」の形で書いてください（文字列が書かれています）",
                 "キーと値のまとまりを書くべき場所に、文字列やリストが書かれています。雛形や上の書式の例と字下げを見比べてください。"),
-    MessageKind("不明なキーです", "items[1].chek: 不明なキーです（もしかして: check）。使えるキー: id、check、caution、basis、tags",
+    rules.FIELD_UNKNOWN_KEY: MessageKind("items[1].chek: 不明なキーです（もしかして: check）。使えるキー: id、check、caution、basis、tags",
                 "キーの名前の書き間違いです。「もしかして」の名前に直してください。使えるキーは上の表のとおりです。"),
-    MessageKind("必須の項目がありません", "items[1].check: 必須の項目がありません。職員が答える確認の問いです…",
+    rules.FIELD_MISSING: MessageKind("items[1].check: 必須の項目がありません。職員が答える確認の問いです…",
                 "必ず書くキーが抜けています。上の表の「必須」のキーを書き足してください。キーの書き間違いで抜けたことになっている場合もあります。"),
-    MessageKind("が書かれています）", "items[1].check: 1行の文字列を書いてください（真偽値（true）が書かれています）…",
+    rules.FIELD_WRONG_TYPE: MessageKind("items[1].check: 1行の文字列を書いてください（真偽値（true）が書かれています）…",
                 "値の種類が違います。YAML では `yes` `no` `on` `off` `true` `false`、数字、日付は文字列になりません。値全体を `\"…\"` で囲んでください（例: `version: \"1.0\"`）。"),
-    MessageKind(": 空です。", "title: 空です。チェックリストの題名です",
+    rules.FIELD_EMPTY: MessageKind("title: 空です。チェックリストの題名です",
                 "キーだけがあり、値がありません。値を書くか、任意の項目なら行ごと削除してください。"),
-    MessageKind("1行で書いてください", "items[1].check: 1行で書いてください（改行が含まれています）",
+    rules.FIELD_MULTILINE: MessageKind("items[1].check: 1行で書いてください（改行が含まれています）",
                 "問い（check）や題名（title）は1行で書きます。長い説明は caution に書いてください。"),
-    MessageKind("整数を書いてください", "articles[1].paragraphs[1].number: 整数を書いてください（文字列が書かれています）",
+    rules.FIELD_NOT_INTEGER: MessageKind("articles[1].paragraphs[1].number: 整数を書いてください（文字列が書かれています）",
                 "項・号の番号は `1` のような半角の整数で書きます（「第」「項」は付けません）。"),
-    MessageKind("リストを書いてください", "items[1].tags: リストを書いてください（文字列が書かれています）。例: tags: [会計]",
+    rules.FIELD_NOT_LIST: MessageKind("items[1].tags: リストを書いてください（文字列が書かれています）。例: tags: [会計]",
                 "リストは `[会計, 保険]` のように角かっこで囲むか、次の行から「- 」で始めて1件ずつ書きます。"),
-    MessageKind("空のリストです", "items: 空のリストです。少なくとも1件書いてください",
+    rules.FIELD_EMPTY_LIST: MessageKind("items: 空のリストです。少なくとも1件書いてください",
                 "少なくとも1件が必要なリストが空です。1件以上書いてください。"),
-    MessageKind("文字列を書いてください", "items[1].basis[1]: 文字列を書いてください（数値（9）が書かれています）",
+    rules.FIELD_NOT_STRING: MessageKind("items[1].basis[1]: 文字列を書いてください（数値（9）が書かれています）",
                 "リストの1件に文字列以外（数字だけ、空など）が書かれています。文字列を書くか、その行を削除してください。"),
-    MessageKind("重複しています", "キー「title」が重複しています（2行目にもあります）。どちらか一方を削除してください",
-                "同じもの（キー、項目 ID、条・項・号の番号、タグ、版）が2回書かれています。メッセージの2つの行を見比べ、一方を削除するか別の値にしてください。"),
-    MessageKind("でも使われています", "id: 項目 ID「KG-01」は checklists/keikaku.yml:12 でも使われています…",
+    rules.YAML_DUPLICATE_KEY: MessageKind("キー「title」が重複しています（2行目にもあります）。どちらか一方を削除してください",
+                "同じキーが、同じまとまりの中に2回書かれています。メッセージの2つの行を見比べ、一方を削除してください。"),
+    rules.DUPLICATE_ENTRY: MessageKind("items[2].id: 項目 ID「KG-01」が重複しています（12行目にもあります）。別の ID にしてください",
+                "同じもの（項目 ID、質問や選択肢の ID、条・項・号の番号、タグ、版）が1つのファイルに2回書かれています。メッセージの2つの行を見比べ、一方を削除するか別の値にしてください。"),
+    rules.ID_NOT_UNIQUE: MessageKind("id: 項目 ID「KG-01」は checklists/keikaku.yml:12 でも使われています…",
                 "ID はすべてのファイルを通して一意です。別の ID にしてください（`make new-checklist` は空いている番号を使います）。"),
-    MessageKind("が1件もありません", "条例のデータ（ordinances/*.yml）が1件もありません",
+    rules.NO_ORDINANCES: MessageKind("条例のデータ（ordinances/*.yml）が1件もありません",
                 "ordinances フォルダに条例のファイルがありません。削除してしまった場合は元に戻してください。"),
-    MessageKind("日付を「2026-11-27」のように", "revisions[1].date: 日付を「2026-11-27」のように西暦の年-月-日で書いてください…",
+    rules.CHANGELOG_DATE: MessageKind("revisions[1].date: 日付を「2026-11-27」のように西暦の年-月-日で書いてください…",
                 "改定履歴の日付は西暦で `2026-11-27` の形に書きます（和暦や「/」は使えません）。"),
-    # citations (hooks/citations.py)
-    MessageKind("を読み取れません", "引用「協働の原則」を読み取れません。「条例名 第N条 第N項 第N号」の形で書いてください…",
+    # citations (formats/citations.py)
+    rules.CITATION_UNREADABLE: MessageKind("引用「協働の原則」を読み取れません。「条例名 第N条 第N項 第N号」の形で書いてください…",
                 "basis には規定の引用だけを書きます（説明文は caution へ）。[引用の書き方](citations.md)のとおりに書いてください。"),
-    MessageKind("に条例名がありません", "引用「第9条第1項」に条例名がありません。条例名から書いてください…",
+    rules.CITATION_NO_ORDINANCE_NAME: MessageKind("引用「第9条第1項」に条例名がありません。条例名から書いてください…",
                 "「市民活動推進条例第9条第1項」のように、条例名から書いてください。"),
-    MessageKind("収録されていません", "引用「市民活動推進条例第10条」の第10条は市民活動推進条例に収録されていません（収録されている条: …）",
-                "条例名・条・項・号のどれかが、このサイトに収録されていません。番号の誤りならかっこ内の一覧から選び直してください。"
+    rules.CITATION_UNKNOWN_ORDINANCE: MessageKind("引用「協働推進条例第3条」の条例名「協働推進条例」は収録されていません。収録されている条例: …",
+                "条例名の書き間違いなら「もしかして」や「収録されている条例」の名前に直します。"
+                "収録が必要な条例なら、[条例の規定の追加](ordinances.md)のとおりに追加します。"),
+    rules.CITATION_UNKNOWN_PROVISION: MessageKind("引用「市民活動推進条例第10条」の第10条は市民活動推進条例に収録されていません（収録されている条: …）",
+                "条・項・号のどれかが、このサイトに収録されていません。番号の誤りならかっこ内の一覧から選び直してください。"
                 "収録が必要な規定なら、[条例の規定の追加](ordinances.md)のとおりに追加します。"),
-    MessageKind("号の前に第N項を書いてください", "引用「市民活動推進条例第9条第1号」: 第9条には項が複数あるため、号の前に第N項を書いてください…",
+    rules.CITATION_PARAGRAPH_REQUIRED: MessageKind("引用「市民活動推進条例第9条第1号」: 第9条には項が複数あるため、号の前に第N項を書いてください…",
                 "項が2つ以上ある条では、号の前に項を書きます（例: 第9条第1項第1号）。"),
-    # conditional items and question flows (hooks/conditions.py, hooks/flow_model.py)
-    MessageKind("がないため、条件を書けません", "items[3].applies_when: このチェックリストには profile（最初に尋ねる質問）がないため、条件を書けません…",
+    # conditional items and question flows (formats/conditions.py, formats/flow.py)
+    rules.CONDITION_NOT_LIST: MessageKind("profile: 質問のリストを書いてください（文字列が書かれています）。各質問を「- id: …」で始めます",
+                "profile には質問を1件ずつ「- id: …」で始めて並べます。[質問の流れと条件付きの項目](flows.md)の例と見比べてください。"),
+    rules.CONDITION_NO_PROFILE: MessageKind("items[3].applies_when: このチェックリストには profile（最初に尋ねる質問）がないため、条件を書けません…",
                 "applies_when は、同じファイルの profile の質問への答えで項目を絞る条件です。profile を書くか、applies_when を削除してください。"),
-    MessageKind("不明な質問 ID「", "items[3].applies_when.keitei: 不明な質問 ID「keitei」です（もしかして: keitai）…",
+    rules.CONDITION_UNKNOWN_QUESTION: MessageKind("items[3].applies_when.keitei: 不明な質問 ID「keitei」です（もしかして: keitai）…",
                 "applies_when のキーは、profile に書いた質問の id です。「もしかして」の id に直してください。"),
-    MessageKind("に選択肢「", "items[3].applies_when.keitai: 質問「keitai」に選択肢「itku」はありません（もしかして: itaku）…",
+    rules.CONDITION_UNKNOWN_OPTION: MessageKind("items[3].applies_when.keitai: 質問「keitai」に選択肢「itku」はありません（もしかして: itaku）…",
                 "その質問の options にない選択肢の id です。「使える選択肢」から選んでください。"),
-    MessageKind("」に質問「", "outcomes[1].profile.keitai: チェックリスト「keitai-betsu」に質問「keitai」はありません…",
+    rules.CONDITION_FORM: MessageKind("items[3].applies_when: 「質問 ID: [選択肢 ID, …]」の形で書いてください（文字列が書かれています）…",
+                "applies_when は `{質問 ID: [選択肢 ID, …]}` の形で書きます。例: `applies_when: {keitai: [itaku, hojo]}`。選択肢 ID は文字列で書きます。"),
+    rules.FLOW_UNKNOWN_QUESTION: MessageKind("outcomes[1].profile.keitai: チェックリスト「keitai-betsu」に質問「keitai」はありません…",
                 "結果の profile には、開くチェックリストの profile にある質問の id を書きます。"),
-    MessageKind("「質問 ID: ", "outcomes[1].profile: 「質問 ID: 選択肢 ID」の形で書いてください。例: profile: {keitai: kyosai}",
-                "`{質問 ID: 選択肢 ID}` の形で書きます。applies_when では選択肢 ID をリスト（`[itaku, hojo]`）にもできます。"),
-    MessageKind("選択肢 ID を1つ", "outcomes[1].profile.keitai: 選択肢 ID を1つ、文字列で書いてください",
-                "結果の profile では、質問ごとに選択肢 ID を1つだけ書きます。"),
-    MessageKind("start には最初に尋ねる質問", "start: 質問「jigyo」がありません…。start には最初に尋ねる質問の id を書いてください",
+    rules.FLOW_PROFILE_FORM: MessageKind("outcomes[1].profile: 「質問 ID: 選択肢 ID」の形で書いてください。例: profile: {keitai: kyosai}",
+                "結果の profile は `{質問 ID: 選択肢 ID}` の形で、質問ごとに選択肢 ID を1つだけ書きます。"),
+    rules.FLOW_UNKNOWN_OPTION: MessageKind("outcomes[1].profile.keitai: 質問「keitai」に選択肢「itku」はありません（もしかして: itaku）…",
+                "開くチェックリストのその質問の options にない選択肢の id です。「使える選択肢」から選んでください。"),
+    rules.FLOW_UNKNOWN_START: MessageKind("start: 質問「jigyo」がありません…。start には最初に尋ねる質問の id を書いてください",
                 "start には questions にある質問の id を書きます。"),
-    MessageKind("質問または結果「", "questions[1].answers[2].next: 質問または結果「kikan」がありません…。使える id: …",
+    rules.FLOW_UNKNOWN_NEXT: MessageKind("questions[1].answers[2].next: 質問または結果「kikan」がありません…。使える id: …",
                 "next には、次に尋ねる質問か、たどり着く結果の id を書きます。「使える id」から選んでください。"),
-    MessageKind("にあるファイルの id を書いてください", "outcomes[1].checklist: チェックリスト「keitai」がありません。checklists/ にあるファイルの id を書いてください",
+    rules.FLOW_UNKNOWN_CHECKLIST: MessageKind("outcomes[1].checklist: チェックリスト「keitai」がありません。checklists/ にあるファイルの id を書いてください",
                 "結果から開くチェックリストの id（ファイルの `id:`）を書きます。"),
-    MessageKind("質問が循環しています", "questions[2].answers[1].next: 前の質問「jigyo」に戻るため、質問が循環しています…",
+    rules.FLOW_LOOP: MessageKind("questions[2].answers[1].next: 前の質問「jigyo」に戻るため、質問が循環しています…",
                 "答えをたどると同じ質問に戻ってしまいます。結果か、まだ尋ねていない質問に進めてください。"),
-    MessageKind("には最初の質問からたどり着けません", "outcomes[3]: 「hojo」には最初の質問からたどり着けません…",
+    rules.FLOW_UNREACHABLE: MessageKind("outcomes[3]: 「hojo」には最初の質問からたどり着けません…",
                 "どの答えの next にも書かれていない質問・結果です。どこかの答えの next に書くか、削除してください。"),
-    MessageKind("数字として読めません", "数字として読めません: …",
+    rules.CITATION_BAD_NUMBER: MessageKind("数字として読めません: …",
                 "条・項・号の番号に、数字として読めない文字があります。半角数字か漢数字で書いてください。"),
-    # training paths (hooks/kyodo_kb/formats/training.py)
-    MessageKind("行目でも使われています。別の ID にしてください", "questions[3].id: ID「q02」は40行目でも使われています。別の ID にしてください",
-                "1つの道筋の中で、ステップの id どうし、問いの id どうしは重ならないようにします。"),
-    MessageKind("はどのチェックリストにもありません", "steps[3].caution: 留意事項「KG-09」はどのチェックリストにもありません（もしかして: KG-01）…",
+    # pages, includes, mkdocs.yml and links to other files (sources/page_safety.py, sources/site_config.py)
+    rules.FILE_SYMLINK: MessageKind("docs/leak.md:0: シンボリックリンクは使えません（リンク先のファイルがサイトに公開されてしまうため）…",
+                "docs/ やデータのフォルダに、ほかのファイルを指すシンボリックリンクがあります（mkdocs.yml も同じです）。リンクを削除し、公開してよいファイルそのものを置いてください。"),
+    rules.PAGE_SNIPPET: MessageKind("差し込むファイル「x.md」が includes/ にありません…",
+                "差し込み（`--8<-- \"ファイル名\"`）は1行に書き、includes/ にあるファイルだけを差し込めます。ファイル名を確かめてください。"),
+    rules.ABBREVIATION_MARKUP: MessageKind("略語「NPO」の説明に「<」「>」は書けません（説明は、語にマウスを重ねたときに HTML として表示されるため）…",
+                "includes/abbreviations.md の説明は文字だけで書きます。「<」「>」を使わずに書き直してください。"),
+    rules.PAGE_UNREADABLE: MessageKind("ページを Markdown として読めません（…）",
+                "ページの Markdown を読み取る途中で止まりました。直前に変えた箇所を元に戻して確かめ、解決しないときはメッセージ全体を管理担当者に伝えてください。"),
+    rules.CONFIG_MISSING: MessageKind("mkdocs.yml がありません", "プロジェクトのフォルダで実行しているか確かめてください。"),
+    rules.CONFIG_DATE: MessageKind("mkdocs.yml の日付「2026-02-30」はありえない日付です。正しい日付を YYYY-MM-DD で書いてください",
+                "カレンダーにない日付です。正しい日付に直してください。"),
+    rules.CONFIG_REVISION: MessageKind("extra.kb_revision.date: 改訂日は 2026-04-01 の形で書いてください。「2026/4/1」は日付として読めません",
+                "mkdocs.yml の `extra.kb_revision`（版の名前と改訂日）の書き方の誤りです。例のとおり `edition` と `date` を書いてください。"),
+    # training paths (formats/training.py)
+    rules.TRAINING_UNKNOWN_CAUTION: MessageKind("steps[3].caution: 留意事項「KG-09」はどのチェックリストにもありません（もしかして: KG-01）…",
                 "caution には checklists/*.yml にある項目 ID を書きます。留意事項の ID が変わったときは、道筋のほうも直してください。"),
-    MessageKind("のどちらか1つを書いてください", "steps[2]: section（ガイドラインの節）か caution（留意事項の項目 ID）のどちらか1つを書いてください",
+    rules.TRAINING_STEP_TARGET: MessageKind("steps[2]: section（ガイドラインの節）か caution（留意事項の項目 ID）のどちらか1つを書いてください",
                 "ステップは、ガイドラインの節（section）か留意事項（caution）のどちらか1つを指します。2つ読ませたいときは、ステップを2つに分けてください。"),
-    MessageKind("は docs/ にありません", "steps[1].section: ページ「guideline/kyodotowa.md」は docs/ にありません…",
+    rules.TRAINING_UNKNOWN_PAGE: MessageKind("steps[1].section: ページ「guideline/kyodotowa.md」は docs/ にありません…",
                 "section は docs/ からのページの位置に、`#` と見出しのアンカーを続けて書きます（例: `guideline/keitai.md#erabikata`）。"),
-    MessageKind("に見出しのアンカー", "steps[1].section: guideline/keitai.md に見出しのアンカー「#erabikta」がありません（もしかして: erabikata）。使えるアンカー: …",
+    rules.TRAINING_UNKNOWN_ANCHOR: MessageKind("steps[1].section: guideline/keitai.md に見出しのアンカー「#erabikta」がありません（もしかして: erabikata）。使えるアンカー: …",
                 "見出しのアンカーは、サイトでその見出しを開いたときの URL の `#` の後ろの部分です。見出しの文を変えたときはアンカーも変わるので、道筋のほうも直してください。"),
-    MessageKind("選択肢は", "questions[1].choices: 選択肢は2〜5件にしてください（1件あります）",
+    rules.TRAINING_CHOICE_COUNT: MessageKind("questions[1].choices: 選択肢は2〜5件にしてください（1件あります）",
                 "選択肢は2件から5件までにします。"),
-    MessageKind("が2回あります。書き分けてください", "questions[1].choices: 同じ選択肢「事業の結果」が2回あります。書き分けてください",
-                "同じ文の選択肢が2つあると、どちらを選んだかが区別できません。"),
-    MessageKind("番の選択肢はありません", "questions[1].answer: 4 番の選択肢はありません。1〜3 の番号で書いてください",
+    rules.TRAINING_ANSWER_RANGE: MessageKind("questions[1].answer: 4 番の選択肢はありません。1〜3 の番号で書いてください",
                 "answer には正しい選択肢の番号（choices の1件目が 1）を書きます。"),
-    MessageKind("根拠の規定を1件以上書いてください", "questions[1].basis: 根拠の規定を1件以上書いてください",
+    rules.TRAINING_NO_BASIS: MessageKind("questions[1].basis: 根拠の規定を1件以上書いてください",
                 "問いは留意事項と条例の規定に結びつけます。チェックリストの basis と同じ書き方で、根拠の規定を書いてください。"),
-    MessageKind("分は目安として使えません", "minutes: 0 分は目安として使えません。1〜600 の分数で書いてください",
+    rules.TRAINING_MINUTES: MessageKind("minutes: 0 分は目安として使えません。1〜600 の分数で書いてください",
                 "minutes には学ぶのにかかる時間の目安を分で書きます。"),
-    MessageKind("の道筋のステップは", "steps: 新採用の道筋のステップは20件までです（23件あります）…",
+    rules.TRAINING_TOO_MANY_STEPS: MessageKind("steps: 新採用の道筋のステップは20件までです（23件あります）…",
                 "新採用職員の道筋は短く（20ステップまで、30分程度）にします。ステップを減らすか、別の道筋に分けてください。"),
-    MessageKind("研修の道筋の ID", "id: 研修の道筋の ID「shinsaiyo」は training/a.yml でも使われています。別の ID にしてください",
-                "道筋の id はページの URL になるため、ファイルごとに別にします。"),
-)
+}
 
-WARNINGS = (  # `make lint` (hooks/content_lint.py)
-    MessageKind("で終わる形にしてください", "items[1].check（KG-01）: 確認の問いは「…しているか」のように「か」で終わる形にしてください…",
+WARNINGS = {  # `make lint` (editing/content_lint.py)
+    rules.LINT_QUESTION_FORM: MessageKind("items[1].check（KG-01）: 確認の問いは「…しているか」のように「か」で終わる形にしてください…",
                 "問いは「はい／いいえ」で答えられる「…しているか」の形にそろえます。"),
-    MessageKind("根拠（basis）がありません", "items[4]（KG-04）: 根拠（basis）がありません…",
+    rules.LINT_MISSING_BASIS: MessageKind("items[4]（KG-04）: 根拠（basis）がありません…",
                 "根拠となる規定があれば basis に書いてください。実務上の留意事項で根拠となる規定がないときは、そのままで構いません（確認のための一覧です）。"),
-    MessageKind("にありません", "items[1].tags（KG-01）: タグ「役割分坦」は data/tags.yml にありません（もしかして: 役割分担）…",
+    rules.LINT_UNKNOWN_TAG: MessageKind("items[1].tags（KG-01）: タグ「役割分坦」は data/tags.yml にありません（もしかして: 役割分担）…",
                 "タグの書き間違いなら「もしかして」のタグに直します。新しいタグなら、[タグの追加](tags.md)のとおり data/tags.yml に加えてください。"),
-    MessageKind("問いです。まとめるか", "items[2].check（KK-02）: checklists/teian.yml:30（TA-03）と同じ問いです。まとめるか、違いが分かるように書き分けてください",
+    rules.LINT_SIMILAR_CHECK: MessageKind("items[2].check（KK-02）: checklists/teian.yml:30（TA-03）と同じ問いです。まとめるか、違いが分かるように書き分けてください",
                 "同じか、ほとんど同じ問いが2か所にあります。1つにまとめるか、違いが分かるように書き分けてください。"),
-    MessageKind("のままです", "summary: 「要記入」のままです。内容を書いてください",
+    rules.LINT_PLACEHOLDER: MessageKind("summary: 「要記入」のままです。内容を書いてください",
                 "`make new-checklist` の雛形の文が残っています。内容を書いてください。"),
-    MessageKind("問いを書いた後に", "questions[2].fingerprint（q02）: 問いを書いた後に留意事項 KG-01が変わりました。…fingerprint を c6f11a5f-e036330d に書き換えてください",
+    rules.LINT_STALE_QUESTION: MessageKind("questions[2].fingerprint（q02）: 問いを書いた後に留意事項 KG-01が変わりました。…fingerprint を c6f11a5f-e036330d に書き換えてください",
                 "研修の問いのもとになった留意事項か根拠の規定が、問いを書いた後に変わりました。問い・選択肢・正解・解説が今の内容に合っているかを見直し、"
                 "合っていれば（または直したら）fingerprint をメッセージの値に書き換えてください。"),
-)
+}
 
 
-def _row(kind: MessageKind) -> str:
-    return f"| {escape_text(kind.example)} | {kind.fix} |"
+def _row(rule: str, kind: MessageKind) -> str:
+    # The id is the row's anchor, so `errors.md#yaml-tab` opens the row of a printed [yaml-tab].
+    return f'| <code id="{rule}">{rule}</code> | {escape_text(kind.example)} | {kind.fix} |'
 
 
-def render_message_table(kinds) -> str:
-    lines = ["| メッセージ（例） | 意味と直し方 |", "| --- | --- |"]
-    return "\n".join(lines + [_row(kind) for kind in kinds]) + "\n"
+def render_message_table(kinds: dict) -> str:
+    lines = ["| ID | メッセージ（例） | 意味と直し方 |", "| --- | --- | --- |"]
+    return "\n".join(lines + [_row(rule, kind) for rule, kind in kinds.items()]) + "\n"

@@ -10,6 +10,7 @@ import datetime
 from pathlib import Path
 import re
 
+from kyodo_kb.sources import rules
 from kyodo_kb.sources.field_specs import FieldSpec, MappingReader
 from kyodo_kb.sources.errors import DataError, SourceLocation
 from kyodo_kb.sources.yaml_source import YamlScalar, load_yaml_file
@@ -51,7 +52,7 @@ def read_date(reader: MappingReader, name: str) -> datetime.date | None:
             pass
     shown = value.value if isinstance(value, YamlScalar) else "リストなど"
     reader.errors.append(DataError(SourceLocation(reader.path, value.line),
-                                   f"{label}: 日付を「2026-11-27」のように西暦の年-月-日で書いてください（「{shown}」が書かれています）"))
+                                   f"{label}: 日付を「2026-11-27」のように西暦の年-月-日で書いてください（「{shown}」が書かれています）", rules.CHANGELOG_DATE))
     return None
 
 
@@ -70,7 +71,7 @@ def read_changelog(root, path: str, errors: list) -> list[Revision]:
         summary = entry.string("summary")
         if version is not None and version in versions:
             errors.append(DataError(SourceLocation(path, entry.line_of("version")),
-                                    f"revisions[{index}].version: 版「{version}」が重複しています（{versions[version]}行目にもあります）"))
+                                    f"revisions[{index}].version: 版「{version}」が重複しています（{versions[version]}行目にもあります）", rules.DUPLICATE_ENTRY))
             continue
         if version is not None:
             versions[version] = entry.line_of("version")

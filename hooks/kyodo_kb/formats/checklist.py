@@ -10,6 +10,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from kyodo_kb.sources import rules
 from kyodo_kb.formats.citations import CitationError, CitationResolver, ProvisionRef
 from kyodo_kb.formats.conditions import read_applies_when, read_profile
 from kyodo_kb.sources.field_specs import FieldSpec, ITEM_ID_PATTERN, MappingReader, SLUG_PATTERN
@@ -111,7 +112,7 @@ def read_checklist(root, path: str, resolver: CitationResolver, errors: list) ->
             continue
         if item.id in seen:
             errors.append(DataError(SourceLocation(path, item.line),
-                                    f"items[{index}].id: 項目 ID「{item.id}」が重複しています（{seen[item.id]}行目にもあります）。別の ID にしてください"))
+                                    f"items[{index}].id: 項目 ID「{item.id}」が重複しています（{seen[item.id]}行目にもあります）。別の ID にしてください", rules.DUPLICATE_ENTRY))
             continue
         seen[item.id] = item.line
         items.append(item)
@@ -134,7 +135,7 @@ def read_item(node, path: str, key_path: str, resolver: CitationResolver, errors
         try:
             basis.append(Citation(text, resolver.resolve(text), line))
         except CitationError as exc:
-            errors.append(DataError(SourceLocation(path, line), f"{key_path}.basis[{index}]: {exc}"))
+            errors.append(DataError(SourceLocation(path, line), f"{key_path}.basis[{index}]: {exc}", exc.rule))
     tags = []
     for text, line in reader.string_list("tags"):
         if text not in tags:

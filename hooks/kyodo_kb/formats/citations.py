@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import re
 import unicodedata
 
+from kyodo_kb.sources import rules
 from kyodo_kb.formats.ordinance import Ordinance, article_label, provision_anchor, provision_label
 from kyodo_kb.sources.errors import did_you_mean
 
@@ -24,6 +25,10 @@ _CITATION = re.compile(
 
 class CitationError(ValueError):
     """A citation that cannot be parsed or does not resolve; the message is for editors."""
+
+    def __init__(self, message: str, rule: str):
+        super().__init__(message)
+        self.rule = rule  # a constant of kyodo_kb.sources.rules
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,7 @@ def parse_number(text: str) -> int:
             total += (digits or 1) * _KANJI_UNITS[char]
             digits = 0
         else:
-            raise CitationError(f"数字として読めません: {text}")
+            raise CitationError(f"数字として読めません: {text}", rules.CITATION_BAD_NUMBER)
     return total + digits
 
 
@@ -89,36 +94,36 @@ class CitationResolver:
         forms = "例: 市民活動推進条例第9条第1項第4号、自治基本条例第26条第2項"
         match = _CITATION.match(text)
         if not match:
-            raise CitationError(f"引用「{citation}」を読み取れません。「条例名 第N条 第N項 第N号」の形で書いてください（{forms}）")
+            raise CitationError(f"引用「{citation}」を読み取れません。「条例名 第N条 第N項 第N号」の形で書いてください（{forms}）", rules.CITATION_UNREADABLE)
         name = normalize_name(match.group("name"))
         if not name:
-            raise CitationError(f"引用「{citation}」に条例名がありません。条例名から書いてください（{forms}）")
+            raise CitationError(f"引用「{citation}」に条例名がありません。条例名から書いてください（{forms}）", rules.CITATION_NO_ORDINANCE_NAME)
         ordinance = self.by_name.get(name)
         if ordinance is None:
             known = sorted({o.short_title for o in self.ordinances.values()})
             hint = did_you_mean(name, self.by_name)
-            raise CitationError(f"引用「{citation}」の条例名「{match.group('name')}」は収録されていません{hint}。収録されている条例: {'、'.join(known)}")
+            raise CitationError(f"引用「{citation}」の条例名「{match.group('name')}」は収録されていません{hint}。収録されている条例: {'、'.join(known)}", rules.CITATION_UNKNOWN_ORDINANCE)
         article_number = str(parse_number(match.group("article")))
         for branch in re.findall(rf"の({_NUMBER})", match.group("branch") or ""):
             article_number += f"の{parse_number(branch)}"
         article = ordinance.article(article_number)
         if article is None:
             recorded = "、".join(a.label for a in ordinance.articles)
-            raise CitationError(f"引用「{citation}」の{article_label(article_number)}は{ordinance.short_title}に収録されていません（収録されている条: {recorded}）")
+            raise CitationError(f"引用「{citation}」の{article_label(article_number)}は{ordinance.short_title}に収録されていません（収録されている条: {recorded}）", rules.CITATION_UNKNOWN_PROVISION)
         paragraph_number = parse_number(match.group("paragraph")) if match.group("paragraph") else None
         item_number = parse_number(match.group("item")) if match.group("item") else None
         if item_number is not None and paragraph_number is None:
             if len(article.paragraphs) != 1:
-                raise CitationError(f"引用「{citation}」: {article_label(article_number)}には項が複数あるため、号の前に第N項を書いてください（例: {article_label(article_number)}第1項第{item_number}号）")
+                raise CitationError(f"引用「{citation}」: {article_label(article_number)}には項が複数あるため、号の前に第N項を書いてください（例: {article_label(article_number)}第1項第{item_number}号）", rules.CITATION_PARAGRAPH_REQUIRED)
             paragraph_number = article.paragraphs[0].number
         if paragraph_number is not None:
             paragraph = article.paragraph(paragraph_number)
             if paragraph is None:
                 recorded = "、".join(f"第{p.number}項" for p in article.paragraphs)
-                raise CitationError(f"引用「{citation}」の{article_label(article_number)}第{paragraph_number}項は収録されていません（収録されている項: {recorded}）")
+                raise CitationError(f"引用「{citation}」の{article_label(article_number)}第{paragraph_number}項は収録されていません（収録されている項: {recorded}）", rules.CITATION_UNKNOWN_PROVISION)
             if item_number is not None and paragraph.item(item_number) is None:
                 recorded = "、".join(f"第{i.number}号" for i in paragraph.items) or "なし"
-                raise CitationError(f"引用「{citation}」の第{item_number}号は{article_label(article_number)}第{paragraph_number}項に収録されていません（収録されている号: {recorded}）")
+                raise CitationError(f"引用「{citation}」の第{item_number}号は{article_label(article_number)}第{paragraph_number}項に収録されていません（収録されている号: {recorded}）", rules.CITATION_UNKNOWN_PROVISION)
         return ProvisionRef(
             ordinance.id, article.number, paragraph_number, item_number,
             provision_label(ordinance, article, paragraph_number, item_number),

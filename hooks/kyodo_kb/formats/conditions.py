@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kyodo_kb.sources import rules
 from kyodo_kb.sources.field_specs import FieldSpec, MappingReader, SLUG_PATTERN, describe_value
 from kyodo_kb.sources.errors import DataError, SourceLocation, did_you_mean
 from kyodo_kb.sources.yaml_source import YamlMapping, YamlScalar, YamlSequence
@@ -56,7 +57,7 @@ def read_profile(node, path: str, key_path: str, errors: list) -> tuple:
         return ()
     if not isinstance(node, YamlSequence):
         errors.append(DataError(SourceLocation(path, node.line),
-                                f"{key_path}: 質問のリストを書いてください（{describe_value(node)}が書かれています）。各質問を「- id: …」で始めます"))
+                                f"{key_path}: 質問のリストを書いてください（{describe_value(node)}が書かれています）。各質問を「- id: …」で始めます", rules.CONDITION_NOT_LIST))
         return ()
     questions = []
     seen: dict = {}
@@ -67,7 +68,7 @@ def read_profile(node, path: str, key_path: str, errors: list) -> tuple:
             continue
         if question.id in seen:
             errors.append(DataError(SourceLocation(path, question.line),
-                                    f"{label}.id: 質問 ID「{question.id}」が重複しています（{seen[question.id]}行目にもあります）"))
+                                    f"{label}.id: 質問 ID「{question.id}」が重複しています（{seen[question.id]}行目にもあります）", rules.DUPLICATE_ENTRY))
             continue
         seen[question.id] = question.line
         questions.append(question)
@@ -93,7 +94,7 @@ def _read_question(node, path: str, key_path: str, errors: list) -> ProfileQuest
             continue
         if option_id in seen:
             errors.append(DataError(SourceLocation(path, entry.line),
-                                    f"{label}.id: 選択肢 ID「{option_id}」が重複しています（{seen[option_id]}行目にもあります）"))
+                                    f"{label}.id: 選択肢 ID「{option_id}」が重複しています（{seen[option_id]}行目にもあります）", rules.DUPLICATE_ENTRY))
             continue
         seen[option_id] = entry.line
         options.append(ProfileOption(option_id, option_label, entry.line))
@@ -108,12 +109,12 @@ def read_applies_when(node, path: str, key_path: str, profile: tuple, errors: li
         return ()
     if not isinstance(node, YamlMapping):
         errors.append(DataError(SourceLocation(path, node.line),
-                                f"{key_path}: 「質問 ID: [選択肢 ID, …]」の形で書いてください（{describe_value(node)}が書かれています）。例: applies_when: {{keitai: [itaku, hojo]}}"))
+                                f"{key_path}: 「質問 ID: [選択肢 ID, …]」の形で書いてください（{describe_value(node)}が書かれています）。例: applies_when: {{keitai: [itaku, hojo]}}", rules.CONDITION_FORM))
         return ()
     if not profile:
         errors.append(DataError(SourceLocation(path, node.line),
                                 f"{key_path}: このチェックリストには profile（最初に尋ねる質問）がないため、条件を書けません。"
-                                "チェックリストに profile を書くか、applies_when を削除してください"))
+                                "チェックリストに profile を書くか、applies_when を削除してください", rules.CONDITION_NO_PROFILE))
         return ()
     questions = {q.id: q for q in profile}
     conditions = []
@@ -123,26 +124,26 @@ def read_applies_when(node, path: str, key_path: str, profile: tuple, errors: li
         question = questions.get(key)
         if question is None:
             errors.append(DataError(SourceLocation(path, line),
-                                    f"{label}: 不明な質問 ID「{key}」です{did_you_mean(key, questions)}。profile の質問 ID: {'、'.join(questions)}"))
+                                    f"{label}: 不明な質問 ID「{key}」です{did_you_mean(key, questions)}。profile の質問 ID: {'、'.join(questions)}", rules.CONDITION_UNKNOWN_QUESTION))
             continue
         if value is None:
             continue  # already reported by the YAML loader
         entries = [value] if isinstance(value, YamlScalar) else list(value.items) if isinstance(value, YamlSequence) else None
         if entries is None or not entries:
             errors.append(DataError(SourceLocation(path, value.line),
-                                    f"{label}: 選択肢 ID のリストを書いてください（{describe_value(value)}が書かれています）。例: {key}: [{question.options[0].id}]"))
+                                    f"{label}: 選択肢 ID のリストを書いてください（{describe_value(value)}が書かれています）。例: {key}: [{question.options[0].id}]", rules.CONDITION_FORM))
             continue
         chosen = []
         for entry in entries:
             if not isinstance(entry, YamlScalar) or not isinstance(entry.value, str) or not entry.value.strip():
                 errors.append(DataError(SourceLocation(path, entry.line),
-                                        f"{label}: 選択肢 ID を文字列で書いてください（{describe_value(entry)}が書かれています）"))
+                                        f"{label}: 選択肢 ID を文字列で書いてください（{describe_value(entry)}が書かれています）", rules.CONDITION_FORM))
                 continue
             option_id = entry.value.strip()
             if question.option(option_id) is None:
                 known = "、".join(f"{o.id}（{o.label}）" for o in question.options)
                 errors.append(DataError(SourceLocation(path, entry.line),
-                                        f"{label}: 質問「{key}」に選択肢「{option_id}」はありません{did_you_mean(option_id, [o.id for o in question.options])}。使える選択肢: {known}"))
+                                        f"{label}: 質問「{key}」に選択肢「{option_id}」はありません{did_you_mean(option_id, [o.id for o in question.options])}。使える選択肢: {known}", rules.CONDITION_UNKNOWN_OPTION))
                 continue
             if option_id not in chosen:
                 chosen.append(option_id)

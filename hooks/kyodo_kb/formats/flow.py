@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kyodo_kb.sources import rules
 from kyodo_kb.sources.field_specs import FieldSpec, MappingReader, SLUG_PATTERN
 from kyodo_kb.sources.errors import DataError, SourceLocation, did_you_mean
 from kyodo_kb.sources.yaml_source import YamlMapping, YamlScalar, load_yaml_file
@@ -112,7 +113,7 @@ def read_flow(root, path: str, errors: list) -> Flow | None:
     def claim(node_id: str, line: int, label: str) -> bool:
         if node_id in seen:
             errors.append(DataError(SourceLocation(path, line),
-                                    f"{label}.id: id「{node_id}」は{seen[node_id]}行目でも使われています。質問と結果の id はすべて別にしてください"))
+                                    f"{label}.id: id「{node_id}」は{seen[node_id]}行目でも使われています。質問と結果の id はすべて別にしてください", rules.DUPLICATE_ENTRY))
             return False
         seen[node_id] = line
         return True
@@ -152,7 +153,7 @@ def _read_question(node, path: str, key_path: str, errors: list) -> Question | N
             continue
         if answer_id in seen:
             errors.append(DataError(SourceLocation(path, entry.line),
-                                    f"{label}.id: 答えの id「{answer_id}」がこの質問の中で重複しています（{seen[answer_id]}行目にもあります）"))
+                                    f"{label}.id: 答えの id「{answer_id}」がこの質問の中で重複しています（{seen[answer_id]}行目にもあります）", rules.DUPLICATE_ENTRY))
             continue
         seen[answer_id] = entry.line
         answers.append(Answer(answer_id, answer_label, target, answer_reader.line_of("next")))
@@ -172,12 +173,12 @@ def _read_outcome(node, path: str, key_path: str, errors: list) -> Outcome | Non
     if raw is not None:
         if not isinstance(raw, YamlMapping):
             errors.append(DataError(SourceLocation(path, raw.line),
-                                    f"{key_path}.profile: 「質問 ID: 選択肢 ID」の形で書いてください。例: profile: {{keitai: kyosai}}"))
+                                    f"{key_path}.profile: 「質問 ID: 選択肢 ID」の形で書いてください。例: profile: {{keitai: kyosai}}", rules.FLOW_PROFILE_FORM))
         else:
             for key, value in raw.entries.items():
                 if not isinstance(value, YamlScalar) or not isinstance(value.value, str) or not value.value.strip():
                     errors.append(DataError(SourceLocation(path, raw.key_lines[key]),
-                                            f"{key_path}.profile.{key}: 選択肢 ID を1つ、文字列で書いてください"))
+                                            f"{key_path}.profile.{key}: 選択肢 ID を1つ、文字列で書いてください", rules.FLOW_PROFILE_FORM))
                     continue
                 profile.append((key, value.value.strip(), raw.key_lines[key]))
     if len(errors) > count or None in (outcome_id, title, summary, checklist):
@@ -194,7 +195,7 @@ def check_graph(flow: Flow, start_line: int) -> list:
     if flow.start not in questions:
         hint = did_you_mean(flow.start, questions)
         errors.append(DataError(SourceLocation(path, start_line),
-                                f"start: 質問「{flow.start}」がありません{hint}。start には最初に尋ねる質問の id を書いてください"))
+                                f"start: 質問「{flow.start}」がありません{hint}。start には最初に尋ねる質問の id を書いてください", rules.FLOW_UNKNOWN_START))
         return errors
     dangling = False
     for q_index, question in enumerate(flow.questions, start=1):
@@ -203,7 +204,7 @@ def check_graph(flow: Flow, start_line: int) -> list:
                 dangling = True
                 errors.append(DataError(SourceLocation(path, answer.line),
                                         f"questions[{q_index}].answers[{a_index}].next: 質問または結果「{answer.next}」がありません"
-                                        f"{did_you_mean(answer.next, ids)}。使える id: {'、'.join(ids)}"))
+                                        f"{did_you_mean(answer.next, ids)}。使える id: {'、'.join(ids)}", rules.FLOW_UNKNOWN_NEXT))
     if dangling:
         return errors  # reachability and cycles are meaningless over missing targets
     # Iterative depth-first search: a grey node met again closes a cycle, reported at the
@@ -227,7 +228,7 @@ def check_graph(flow: Flow, start_line: int) -> list:
                 q_index = flow.questions.index(question) + 1
                 errors.append(DataError(SourceLocation(path, answer.line),
                                         f"questions[{q_index}].answers[{next_index + 1}].next: 前の質問「{target}」に戻るため、"
-                                        f"質問が循環しています（{' → '.join(loop)}）。結果か、まだ尋ねていない質問に進めてください"))
+                                        f"質問が循環しています（{' → '.join(loop)}）。結果か、まだ尋ねていない質問に進めてください", rules.FLOW_LOOP))
             elif target not in state:
                 stack.append((target, 0))
         else:
@@ -238,7 +239,7 @@ def check_graph(flow: Flow, start_line: int) -> list:
             if node.id not in state:
                 errors.append(DataError(SourceLocation(path, node.line),
                                         f"{kind}[{index}]: 「{node.id}」には最初の質問からたどり着けません。"
-                                        f"どこかの答えの next に「{node.id}」を書くか、削除してください"))
+                                        f"どこかの答えの next に「{node.id}」を書くか、削除してください", rules.FLOW_UNREACHABLE))
     return errors
 
 
@@ -252,7 +253,7 @@ def check_outcome_links(flow: Flow, checklists: list) -> list:
         if checklist is None:
             errors.append(DataError(SourceLocation(flow.path, outcome.line),
                                     f"{label}.checklist: チェックリスト「{outcome.checklist}」がありません"
-                                    f"{did_you_mean(outcome.checklist, by_id)}。checklists/ にあるファイルの id を書いてください"))
+                                    f"{did_you_mean(outcome.checklist, by_id)}。checklists/ にあるファイルの id を書いてください", rules.FLOW_UNKNOWN_CHECKLIST))
             continue
         questions = {q.id: q for q in checklist.profile}
         for question_id, option_id, line in outcome.profile:
@@ -261,12 +262,12 @@ def check_outcome_links(flow: Flow, checklists: list) -> list:
                 known = "、".join(questions) or "（profile がありません）"
                 errors.append(DataError(SourceLocation(flow.path, line),
                                         f"{label}.profile.{question_id}: チェックリスト「{checklist.id}」に質問「{question_id}」はありません"
-                                        f"{did_you_mean(question_id, questions)}。使える質問: {known}"))
+                                        f"{did_you_mean(question_id, questions)}。使える質問: {known}", rules.FLOW_UNKNOWN_QUESTION))
             elif question.option(option_id) is None:
                 known = "、".join(f"{o.id}（{o.label}）" for o in question.options)
                 errors.append(DataError(SourceLocation(flow.path, line),
                                         f"{label}.profile.{question_id}: 質問「{question_id}」に選択肢「{option_id}」はありません"
-                                        f"{did_you_mean(option_id, [o.id for o in question.options])}。使える選択肢: {known}"))
+                                        f"{did_you_mean(option_id, [o.id for o in question.options])}。使える選択肢: {known}", rules.FLOW_UNKNOWN_OPTION))
     return errors
 
 

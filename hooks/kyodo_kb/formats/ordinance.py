@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 import re
 
+from kyodo_kb.sources import rules
 from kyodo_kb.sources.field_specs import FieldSpec, MappingReader, SLUG_PATTERN
 from kyodo_kb.sources.errors import DataError, SourceLocation, unexpected_error
 from kyodo_kb.sources.yaml_source import load_yaml_file
@@ -168,7 +169,7 @@ def read_ordinance(root, path: str, errors: list) -> Ordinance | None:
         else:
             number = a_reader.string("number")
         if number is not None and number in seen_articles:
-            errors.append(DataError(SourceLocation(path, a_node.line), f"articles[{a_index}].number: 第{number}条が重複しています（{seen_articles[number]}行目）"))
+            errors.append(DataError(SourceLocation(path, a_node.line), f"articles[{a_index}].number: 第{number}条が重複しています（{seen_articles[number]}行目）", rules.DUPLICATE_ENTRY))
         elif number is not None:
             seen_articles[number] = a_node.line
         paragraphs = []
@@ -180,7 +181,7 @@ def read_ordinance(root, path: str, errors: list) -> Ordinance | None:
                 continue
             p_number = p_reader.integer("number")
             if p_number is not None and p_number in seen_paragraphs:
-                errors.append(DataError(SourceLocation(path, p_node.line), f"{key}.number: 第{p_number}項が重複しています（{seen_paragraphs[p_number]}行目）"))
+                errors.append(DataError(SourceLocation(path, p_node.line), f"{key}.number: 第{p_number}項が重複しています（{seen_paragraphs[p_number]}行目）", rules.DUPLICATE_ENTRY))
             elif p_number is not None:
                 seen_paragraphs[p_number] = p_node.line
             items = []
@@ -193,7 +194,7 @@ def read_ordinance(root, path: str, errors: list) -> Ordinance | None:
                 i_number = i_reader.integer("number")
                 i_text = i_reader.string("text")
                 if i_number is not None and i_number in seen_items:
-                    errors.append(DataError(SourceLocation(path, i_node.line), f"{i_key}.number: 第{i_number}号が重複しています（{seen_items[i_number]}行目）"))
+                    errors.append(DataError(SourceLocation(path, i_node.line), f"{i_key}.number: 第{i_number}号が重複しています（{seen_items[i_number]}行目）", rules.DUPLICATE_ENTRY))
                     continue
                 if i_number is not None and i_text is not None:
                     seen_items[i_number] = i_node.line

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kyodo_kb.sources import rules
 from kyodo_kb.sources.field_specs import FieldSpec, MappingReader
 from kyodo_kb.sources.errors import DataError, SourceLocation
 from kyodo_kb.sources.yaml_source import load_yaml_file
@@ -44,7 +45,7 @@ def read_tag_list(root, path: str, errors: list) -> list[Tag]:
         description = entry.string("description")
         if name is not None and name in seen:
             errors.append(DataError(SourceLocation(path, node.line),
-                                    f"tags[{index}].name: タグ「{name}」が重複しています（{seen[name]}行目にもあります）"))
+                                    f"tags[{index}].name: タグ「{name}」が重複しています（{seen[name]}行目にもあります）", rules.DUPLICATE_ENTRY))
             continue
         if name is not None and description is not None:
             seen[name] = node.line

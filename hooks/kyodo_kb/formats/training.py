@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kyodo_kb.formats.checklist import Citation
 from kyodo_kb.formats.citations import CitationError, CitationResolver, ProvisionRef
+from kyodo_kb.sources import rules
 from kyodo_kb.sources.errors import DataError, SourceLocation, did_you_mean, unexpected_error
 from kyodo_kb.sources.field_specs import FieldSpec, ITEM_ID_PATTERN, MappingReader, SLUG_PATTERN
 from kyodo_kb.sources.markdown_headings import GuidelineSections
@@ -159,7 +160,7 @@ def read_training_path(root, path: str, resolver: CitationResolver, item_ids: se
     minutes = reader.integer("minutes")
     if minutes is not None and not 1 <= minutes <= 600:
         errors.append(DataError(SourceLocation(path, reader.line_of("minutes")),
-                                f"minutes: {minutes} 分は目安として使えません。1〜600 の分数で書いてください"))
+                                f"minutes: {minutes} 分は目安として使えません。1〜600 の分数で書いてください", rules.TRAINING_MINUTES))
     context = _Context(path, item_ids, errors)
     steps = []
     for index, node in enumerate(reader.sequence("steps", allow_empty=False), start=1):
@@ -169,7 +170,7 @@ def read_training_path(root, path: str, resolver: CitationResolver, item_ids: se
     if audience and NEW_STAFF_AUDIENCE in audience and len(steps) > NEW_STAFF_MAX_STEPS:
         errors.append(DataError(SourceLocation(path, reader.line_of("steps")),
                                 f"steps: {NEW_STAFF_AUDIENCE}の道筋のステップは{NEW_STAFF_MAX_STEPS}件までです（{len(steps)}件あります）。"
-                                "短く分けるか、別の道筋にしてください"))
+                                "短く分けるか、別の道筋にしてください", rules.TRAINING_TOO_MANY_STEPS))
     questions = []
     for index, node in enumerate(reader.sequence("questions"), start=1):
         question = _read_question(node, f"questions[{index}]", context, resolver)
@@ -185,13 +186,13 @@ class _Context:
         self.path, self.item_ids, self.errors = path, item_ids, errors
         self.seen: dict = {}
 
-    def _error(self, line: int, message: str) -> None:
-        self.errors.append(DataError(SourceLocation(self.path, line), message))
+    def _error(self, line: int, message: str, rule: str) -> None:
+        self.errors.append(DataError(SourceLocation(self.path, line), message, rule))
 
     def claim(self, kind: str, entry_id: str, line: int, index: int) -> bool:
         key = (kind, entry_id)
         if key in self.seen:
-            self._error(line, f"{kind}[{index}].id: ID「{entry_id}」は{self.seen[key]}行目でも使われています。別の ID にしてください")
+            self._error(line, f"{kind}[{index}].id: ID「{entry_id}」は{self.seen[key]}行目でも使われています。別の ID にしてください", rules.DUPLICATE_ENTRY)
             return False
         self.seen[key] = line
         return True
@@ -201,7 +202,7 @@ class _Context:
         if item_id is not None and item_id not in self.item_ids:
             self._error(reader.line_of("caution"),
                        f"{label}.caution: 留意事項「{item_id}」はどのチェックリストにもありません{did_you_mean(item_id, self.item_ids)}。"
-                       "checklists/*.yml の項目 ID を書いてください")
+                       "checklists/*.yml の項目 ID を書いてください", rules.TRAINING_UNKNOWN_CAUTION)
             return None
         return item_id
 
@@ -214,7 +215,7 @@ def _read_step(node, label: str, context: _Context, sections: GuidelineSections)
     step_id, goal, section = reader.string("id"), reader.string("goal"), reader.string("section")
     caution = context.caution(reader, label)
     if reader.has("section") == reader.has("caution"):
-        context._error(node.line, f"{label}: section（ガイドラインの節）か caution（留意事項の項目 ID）のどちらか1つを書いてください")
+        context._error(node.line, f"{label}: section（ガイドラインの節）か caution（留意事項の項目 ID）のどちらか1つを書いてください", rules.TRAINING_STEP_TARGET)
         return None
     page = anchor = heading_title = page_title = None
     if section is not None:
@@ -222,7 +223,7 @@ def _read_step(node, label: str, context: _Context, sections: GuidelineSections)
         headings = sections.headings(page)
         if headings is None:
             context._error(reader.line_of("section"),
-                          f"{label}.section: ページ「{page}」は docs/ にありません。docs/ からの位置で書いてください（例: guideline/keitai.md#erabikata）")
+                          f"{label}.section: ページ「{page}」は docs/ にありません。docs/ からの位置で書いてください（例: guideline/keitai.md#erabikata）", rules.TRAINING_UNKNOWN_PAGE)
             return None
         heading = sections.heading(page, anchor) if anchor else None
         if heading is None:
@@ -230,7 +231,7 @@ def _read_step(node, label: str, context: _Context, sections: GuidelineSections)
             hint = did_you_mean(anchor, known) if anchor else ""
             context._error(reader.line_of("section"),
                           f"{label}.section: {page} に見出しのアンカー「#{anchor}」がありません{hint}。"
-                          f"使えるアンカー: {'、'.join(known)}")
+                          f"使えるアンカー: {'、'.join(known)}", rules.TRAINING_UNKNOWN_ANCHOR)
             return None
         heading_title = heading.title
         page_title = next((h.title for h in headings if h.level == 1), None)
@@ -249,24 +250,24 @@ def _read_question(node, label: str, context: _Context, resolver: CitationResolv
     choices = [choice for choice, _ in reader.string_list("choices")]
     if reader.has("choices") and not MIN_CHOICES <= len(choices) <= MAX_CHOICES and len(context.errors) == count:
         context._error(reader.line_of("choices"),
-                      f"{label}.choices: 選択肢は{MIN_CHOICES}〜{MAX_CHOICES}件にしてください（{len(choices)}件あります）")
+                      f"{label}.choices: 選択肢は{MIN_CHOICES}〜{MAX_CHOICES}件にしてください（{len(choices)}件あります）", rules.TRAINING_CHOICE_COUNT)
     duplicates = sorted({c for c in choices if choices.count(c) > 1})
     if duplicates:
-        context._error(reader.line_of("choices"), f"{label}.choices: 同じ選択肢「{duplicates[0]}」が2回あります。書き分けてください")
+        context._error(reader.line_of("choices"), f"{label}.choices: 同じ選択肢「{duplicates[0]}」が2回あります。書き分けてください", rules.DUPLICATE_ENTRY)
     answer = reader.integer("answer")
     if answer is not None and choices and not 1 <= answer <= len(choices):
         context._error(reader.line_of("answer"),
-                      f"{label}.answer: {answer} 番の選択肢はありません。1〜{len(choices)} の番号で書いてください")
+                      f"{label}.answer: {answer} 番の選択肢はありません。1〜{len(choices)} の番号で書いてください", rules.TRAINING_ANSWER_RANGE)
     basis = []
     entries = reader.string_list("basis")
     for index, (citation, line) in enumerate(entries, start=1):
         try:
             basis.append(Citation(citation, resolver.resolve(citation), line))
         except CitationError as exc:
-            context._error(line, f"{label}.basis[{index}]: {exc}")
+            context._error(line, f"{label}.basis[{index}]: {exc}", exc.rule)
     raw_basis = reader.raw("basis")
     if isinstance(raw_basis, YamlSequence) and not raw_basis.items:
-        context._error(reader.line_of("basis"), f"{label}.basis: 根拠の規定を1件以上書いてください")
+        context._error(reader.line_of("basis"), f"{label}.basis: 根拠の規定を1件以上書いてください", rules.TRAINING_NO_BASIS)
     if len(context.errors) > count or None in (question_id, text, explanation, fingerprint, caution, answer):
         return None
     return TrainingQuestion(question_id, text, tuple(choices), answer, explanation.strip(), caution, tuple(basis),

@@ -12,6 +12,7 @@ import datetime
 import html
 import re
 
+from kyodo_kb.sources import rules
 from kyodo_kb.sources.errors import DataError, DataErrors, SourceLocation
 
 # (first day, era name); checked newest first. Only eras a revision date can fall in.
@@ -53,7 +54,7 @@ def read_revision(value, location: SourceLocation) -> Revision:
     """Checks the `extra.kb_revision` setting of mkdocs.yml; raises DataErrors for editors."""
     problem = _revision_problem(value)
     if problem:
-        raise DataErrors([DataError(location, problem)])
+        raise DataErrors([DataError(location, problem, rules.CONFIG_REVISION)])
     return Revision(value["edition"].strip(), _as_date(value["date"]))
 
 

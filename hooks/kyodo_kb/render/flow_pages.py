@@ -11,7 +11,7 @@ import posixpath
 
 from kyodo_kb.render.cjk_soft_breaks import join_soft_breaks_text
 from kyodo_kb.formats.flow import Flow, Outcome, Question, Step, walk_steps
-from kyodo_kb.render.pages import escape_attr, escape_text, relative_link
+from kyodo_kb.render.pages import escape_attr, escape_text, front_matter_title, relative_link
 
 STEP_CLASS = "kb-step-link"  # decision.js swaps these steps in place
 
@@ -36,7 +36,7 @@ def render_step_page(flow: Flow, step: Step, checklists: dict) -> str:
     is_start = not step.answers
     title = flow.title if is_start else f"{flow.title}: {_node_title(step.node)}"
     # No table of contents: a step has one question, and in-place steps would leave it stale.
-    lines = ["---", f"title: {_yaml_string(title)}", "hide:", "  - toc"]
+    lines = ["---", f"title: {front_matter_title(title)}", "hide:", "  - toc"]
     if not is_start:
         lines += ["search:", "  exclude: true"]
     lines += ["---", "", f"# {escape_text(flow.title)}", ""]
@@ -120,7 +120,7 @@ def render_flow_diagram_page(flow: Flow, checklists: dict) -> str:
     depth = _depths(flow)
     lines = [
         "---",
-        f"title: {_yaml_string(flow.title + '（流れ図）')}",
+        f"title: {front_matter_title(flow.title + '（流れ図）')}",
         "hide:",
         "  - toc  # the diagram needs the width",
         "---",
@@ -268,6 +268,3 @@ def _depths(flow: Flow) -> dict:
 def _node_title(node) -> str:
     return node.question if isinstance(node, Question) else f"{node.title}"
 
-
-def _yaml_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

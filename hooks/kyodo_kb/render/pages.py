@@ -52,7 +52,7 @@ def render_checklist_page(checklist: Checklist) -> str:
     src = checklist.page_src
     lines = [
         "---",
-        f"title: {_front_matter_title(checklist.title)}",
+        f"title: {front_matter_title(checklist.title)}",
         "---",
         "",
         f"# {escape_text(checklist.title)}",
@@ -170,7 +170,7 @@ def render_ordinance_page(ordinance: Ordinance, citing_items: dict) -> str:
     src = ordinance.page_src
     lines = [
         "---",
-        f"title: {_front_matter_title(ordinance.title + '（抄）')}",
+        f"title: {front_matter_title(ordinance.title + '（抄）')}",
         "---",
         "",
         f"# {escape_text(ordinance.title)}（抄）",
@@ -270,9 +270,10 @@ def _fullwidth(number: int) -> str:
     return str(number).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
 
 
-def _front_matter_title(text: str) -> str:
-    # The theme writes page.title into <title>, the header and the nav without escaping it
-    # (MkDocs' Jinja has no autoescape), so it is escaped here, once, as HTML.
+def front_matter_title(text: str) -> str:
+    """The `title:` value of a generated page's front matter. The theme writes page.title into
+    <title>, the header and the nav without escaping it (MkDocs' Jinja has no autoescape), so it
+    is escaped here, once, as HTML; every generated page with an editor's title uses this."""
     return _yaml_string(html.escape(text, quote=True))
 
 

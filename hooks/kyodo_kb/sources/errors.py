@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import difflib
 from typing import Iterable
 
+from kyodo_kb.sources import rules
+
 
 @dataclass(frozen=True, order=True)
 class SourceLocation:
@@ -22,10 +24,11 @@ class SourceLocation:
 @dataclass(frozen=True, order=True)
 class DataError:
     location: SourceLocation
-    message: str
+    message: str  # Japanese, for editors
+    rule: str  # a constant of kyodo_kb.sources.rules; keys the 編集ガイド's error catalogue
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        return f"{self.location}: {self.message} [{self.rule}]"
 
 
 class DataErrors(Exception):
@@ -54,7 +57,8 @@ def unexpected_error(path: str, exc: BaseException) -> DataError:
     detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     return DataError(SourceLocation(path, 0),
                      f"このファイルの読み込み中に予期しない誤りが発生しました（{detail[:300]}）。"
-                     "直前に変更した箇所を見直してください。解決しないときは、このメッセージをサイトの管理担当者に伝えてください")
+                     "直前に変更した箇所を見直してください。解決しないときは、このメッセージをサイトの管理担当者に伝えてください",
+                     rules.UNEXPECTED)
 
 
 def unexpected_failure(stage: str, exc: BaseException) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 import re
 
+from kyodo_kb.sources import rules
 from kyodo_kb.sources.markdown_safety import find_unsafe_markup
 from kyodo_kb.sources.errors import DataError, SourceLocation, did_you_mean
 from kyodo_kb.sources.yaml_source import YamlMapping, YamlScalar, YamlSequence
@@ -121,7 +122,7 @@ class MappingReader:
             return
         if not self.ok:
             self._error(node.line, f"{self._label(None)}には{what}を「キー: 値」の形で書いてください（{describe_value(node)}が書かれています）。"
-                                   "「キー: 値」の行を、字下げをそろえて並べます")
+                                   "「キー: 値」の行を、字下げをそろえて並べます", rules.FIELD_NOT_MAPPING)
             return
         entries = node.entries
         if not entries.keys() <= self.specs.keys():
@@ -130,19 +131,19 @@ class MappingReader:
                     hint = did_you_mean(key, self.specs)
                     known = "、".join(self.specs)
                     self._error(node.key_lines[key],
-                                f"{self._label(key)}: 不明なキーです{hint}。使えるキー: {known}")
+                                f"{self._label(key)}: 不明なキーです{hint}。使えるキー: {known}", rules.FIELD_UNKNOWN_KEY)
         for spec in specs:
             if spec.required and spec.name not in entries:
                 self._error(node.line, f"{self._label(spec.name)}: 必須の項目がありません。"
-                                       f"「{spec.name}: 」の行を追加してください。{spec.description}")
+                                       f"「{spec.name}: 」の行を追加してください。{spec.description}", rules.FIELD_MISSING)
 
     def _label(self, key: str | None) -> str:
         if key is None:
             return self.key_path or "ファイル全体"
         return f"{self.key_path}.{key}" if self.key_path else key
 
-    def _error(self, line: int, message: str) -> None:
-        self.errors.append(DataError(SourceLocation(self.path, line), message))
+    def _error(self, line: int, message: str, rule: str) -> None:
+        self.errors.append(DataError(SourceLocation(self.path, line), message, rule))
 
     def has(self, name: str) -> bool:
         return self.ok and self.node.entries.get(name) is not None
@@ -163,35 +164,36 @@ class MappingReader:
         spec = self.specs[name]
         if type(value) is not YamlScalar or type(value.value) is not str:
             got = describe_value(value)
-            self._error(value.line, f"{self._label(name)}: {_KIND_NAMES[spec.kind]}を書いてください（{got}が書かれています）{_wrong_string_hint(value)}")
+            self._error(value.line, f"{self._label(name)}: {_KIND_NAMES[spec.kind]}を書いてください（{got}が書かれています）{_wrong_string_hint(value)}", rules.FIELD_WRONG_TYPE)
             return None
         text = value.value
         kind = spec.kind
         if kind == "line" or kind == "slug" or kind == "item_id":
             text = text.strip()
         if not text.strip():
-            self._error(value.line, f"{self._label(name)}: 空です。{spec.description}")
+            self._error(value.line, f"{self._label(name)}: 空です。{spec.description}", rules.FIELD_EMPTY)
             return None
         if kind == "markdown":
             problems = find_unsafe_markup(value.value)
             for problem in problems:
-                self._error(_line_in_text(value, problem.line_offset), f"{self._label(name)}: {problem.message}")
+                self._error(_line_in_text(value, problem.line_offset), f"{self._label(name)}: {problem.message}", problem.rule)
             if problems:
                 return None
         if kind == "line" and "\n" in text:
-            self._error(value.line, f"{self._label(name)}: 1行で書いてください（改行が含まれています）")
+            self._error(value.line, f"{self._label(name)}: 1行で書いてください（改行が含まれています）", rules.FIELD_MULTILINE)
             return None
         limit = MAX_LENGTH.get(kind)
         if limit is not None and len(text) > limit:
             hint = "長い説明は Markdown の欄（caution など）に書いてください" if kind == "line" else "短い ID にしてください"
-            self._error(value.line, f"{self._label(name)}: 長すぎます（{len(text)}文字、{limit}文字まで）。{hint}")
+            self._error(value.line, f"{self._label(name)}: 長すぎます（{len(text)}文字、{limit}文字まで）。{hint}", rules.FIELD_TOO_LONG)
             return None
         if spec.pattern and not re.match(spec.pattern, text):
             if kind in ("slug", "item_id"):
                 expected = f"{_KIND_NAMES[kind]}で書いてください" + (f"（例: {spec.example}）" if spec.example else "")
             else:
                 expected = spec.description
-            self._error(value.line, f"{self._label(name)}: 「{text}」は使えません（{_pattern_problem(text, spec.pattern)}）。{expected}")
+            self._error(value.line, f"{self._label(name)}: 「{text}」は使えません（{_pattern_problem(text, spec.pattern)}）。{expected}",
+                        rules.FIELD_INVALID_CHARACTERS)
             return None
         return text
 
@@ -205,7 +207,8 @@ class MappingReader:
                 hint = f"。引用符を外して {value.value.strip()} のように書いてください"
             elif isinstance(value, YamlScalar):
                 hint = "。1、2、3 のような半角の整数で書いてください"
-            self._error(value.line, f"{self._label(name)}: 整数を書いてください（{describe_value(value)}が書かれています）{hint}")
+            self._error(value.line, f"{self._label(name)}: 整数を書いてください（{describe_value(value)}が書かれています）{hint}",
+                        rules.FIELD_NOT_INTEGER)
             return None
         return value.value
 
@@ -214,10 +217,10 @@ class MappingReader:
         if value is None:
             return []
         if not isinstance(value, YamlSequence):
-            self._error(value.line, f"{self._label(name)}: リストを書いてください（{describe_value(value)}が書かれています）。各行を「- 」で始めます")
+            self._error(value.line, f"{self._label(name)}: リストを書いてください（{describe_value(value)}が書かれています）。各行を「- 」で始めます", rules.FIELD_NOT_LIST)
             return []
         if not value.items and not allow_empty:
-            self._error(value.line, f"{self._label(name)}: 空のリストです。少なくとも1件書いてください")
+            self._error(value.line, f"{self._label(name)}: 空のリストです。少なくとも1件書いてください", rules.FIELD_EMPTY_LIST)
         return list(value.items)
 
     def string_list(self, name: str) -> list[tuple[str, int]]:
@@ -226,15 +229,16 @@ class MappingReader:
         value = self.raw(name)
         if isinstance(value, YamlScalar) and isinstance(value.value, str) and self.specs[name].kind == "string_list":
             # `tags: 会計` is a common slip for `tags: [会計]`: report it as a list problem.
-            self._error(value.line, f"{self._label(name)}: リストを書いてください（文字列が書かれています）。例: {name}: [{value.value}]")
+            self._error(value.line, f"{self._label(name)}: リストを書いてください（文字列が書かれています）。例: {name}: [{value.value}]", rules.FIELD_NOT_LIST)
             return result
         for index, entry in enumerate(self.sequence(name), start=1):
             text = entry.value.strip() if type(entry) is YamlScalar and type(entry.value) is str else ""
             if not text:
-                self._error(entry.line, f"{self._label(name)}[{index}]: 文字列を書いてください（{describe_value(entry)}が書かれています）")
+                self._error(entry.line, f"{self._label(name)}[{index}]: 文字列を書いてください（{describe_value(entry)}が書かれています）",
+                            rules.FIELD_NOT_STRING)
                 continue
             if "\n" in text:
-                self._error(entry.line, f"{self._label(name)}[{index}]: 1行で書いてください")
+                self._error(entry.line, f"{self._label(name)}[{index}]: 1行で書いてください", rules.FIELD_MULTILINE)
                 continue
             result.append((text, entry.line))
         return result

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple, Union
 
 import yaml
 
+from kyodo_kb.sources import rules
 from kyodo_kb.sources.errors import DataError, SourceLocation
 
 try:  # libyaml parses with line marks too, and is several times faster
@@ -89,45 +90,47 @@ _STARTS_WHERE_THE_MISTAKE_IS = {"while scanning a quoted scalar", "while scannin
 
 _YAML_PROBLEMS_JA = [
     (re.compile(r"found character '\\t' that cannot start any token|found a tab character"),
-     "タブ文字は使えません。字下げには半角スペースを使ってください"),
+     rules.YAML_TAB, "タブ文字は使えません。字下げには半角スペースを使ってください"),
     (re.compile(r"mapping values are not allowed"),
-     "ここに「:」は書けません。値の中に「: 」を含めるときは値全体を引用符（\"…\"）で囲んでください"),
+     rules.YAML_COLON_IN_VALUE, "ここに「:」は書けません。値の中に「: 」を含めるときは値全体を引用符（\"…\"）で囲んでください"),
     (re.compile(r"could not find expected ':'"),
-     "「キー: 値」の形になっていません。「:」の後に半角スペースがあるか確認してください"),
+     rules.YAML_MISSING_COLON, "「キー: 値」の形になっていません。「:」の後に半角スペースがあるか確認してください"),
     (re.compile(r"did not find expected key"),
-     "字下げ（行頭の半角スペースの数）がそろっていないか、「- 」の位置がずれています。同じ階層の行は同じ数のスペースで始めてください"),
+     rules.YAML_INDENTATION, "字下げ（行頭の半角スペースの数）がそろっていないか、「- 」の位置がずれています。同じ階層の行は同じ数のスペースで始めてください"),
     (re.compile(r"did not find expected '-' indicator"),
-     "字下げがそろっていません。同じ階層の行（同じリストの「- 」や、同じ項目のキー）は同じ数の半角スペースで始めてください"),
+     rules.YAML_LIST_INDENTATION, "字下げがそろっていません。同じ階層の行（同じリストの「- 」や、同じ項目のキー）は同じ数の半角スペースで始めてください"),
     (re.compile(r"block sequence entries are not allowed"),
-     "ここに「- 」は書けません。リストは「キー:」の次の行から、字下げして「- 」で始めてください"),
+     rules.YAML_MISPLACED_DASH, "ここに「- 」は書けません。リストは「キー:」の次の行から、字下げして「- 」で始めてください"),
     (re.compile(r"found unexpected end of stream"),
-     "この行で始まる引用符（\"…\" または '…'）が閉じられていません。値の終わりに閉じる引用符を書いてください"),
+     rules.YAML_UNCLOSED_QUOTE, "この行で始まる引用符（\"…\" または '…'）が閉じられていません。値の終わりに閉じる引用符を書いてください"),
     (re.compile(r"did not find expected ',' or '\]'"),
-     "この行で始まる「[」に対応する「]」がないか、項目の区切りの「,」が抜けています"),
+     rules.YAML_UNCLOSED_BRACKET, "この行で始まる「[」に対応する「]」がないか、項目の区切りの「,」が抜けています"),
     (re.compile(r"did not find expected ',' or '\}'"),
-     "この行で始まる「{」に対応する「}」がないか、項目の区切りの「,」が抜けています"),
+     rules.YAML_UNCLOSED_BRACE, "この行で始まる「{」に対応する「}」がないか、項目の区切りの「,」が抜けています"),
     (re.compile(r"found undefined alias|found unknown escape character|expected alphabetic or numeric character"
                 r"|found character that cannot start any token|did not find expected comment or line break"),
-     "「*」「&」「@」「`」「%」「\\」「|」などの記号が YAML の記法として解釈されました。値全体を引用符（\"…\"）で囲んでください"),
+     rules.YAML_SPECIAL_CHARACTER, "「*」「&」「@」「`」「%」「\\」「|」などの記号が YAML の記法として解釈されました。値全体を引用符（\"…\"）で囲んでください"),
     (re.compile(r"but found another document|expected a single document|did not find expected <document start>"),
-     "1つのファイルに書けるチェックリスト（文書）は1つです。「---」や「...」の行と、その後に続く2つ目の文書を削除してください"),
+     rules.YAML_MULTIPLE_DOCUMENTS, "1つのファイルに書けるチェックリスト（文書）は1つです。「---」や「...」の行と、その後に続く2つ目の文書を削除してください"),
     (re.compile(r"exceeded maximum nesting depth"),
-     "入れ子（字下げやかっこ）が深すぎます。字下げのくずれや、かっこの閉じ忘れがないか確かめてください"),
+     rules.YAML_TOO_DEEP, "入れ子（字下げやかっこ）が深すぎます。字下げのくずれや、かっこの閉じ忘れがないか確かめてください"),
 ]
 
 
-def _translate_yaml_problem(problem: str) -> str:
-    for pattern, japanese in _YAML_PROBLEMS_JA:
+def _translate_yaml_problem(problem: str) -> tuple[str, str]:
+    """(message, rule) of a libyaml problem."""
+    for pattern, rule, japanese in _YAML_PROBLEMS_JA:
         if pattern.search(problem):
-            return japanese
-    return f"YAML の書き方に誤りがあります（{problem}）"
+            return japanese, rule
+    return f"YAML の書き方に誤りがあります（{problem}）", rules.YAML_SYNTAX
 
 
 def load_yaml_file(path: Path, display_path: str) -> LoadedYaml:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return LoadedYaml(display_path, None, [DataError(SourceLocation(display_path, 0), f"ファイルを読み込めません（{exc.strerror}）")])
+        return LoadedYaml(display_path, None, [DataError(SourceLocation(display_path, 0), f"ファイルを読み込めません（{exc.strerror}）",
+                                                           rules.FILE_UNREADABLE)])
     return load_yaml_bytes(data, display_path)
 
 
@@ -137,7 +140,8 @@ def load_yaml_bytes(data: bytes, display_path: str) -> LoadedYaml:
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return LoadedYaml(display_path, None, [DataError(
             SourceLocation(display_path, 1),
-            "文字コードが UTF-16（「Unicode」）で保存されています。エディタで文字コードを「UTF-8」にして保存し直してください")])
+            "文字コードが UTF-16（「Unicode」）で保存されています。エディタで文字コードを「UTF-8」にして保存し直してください",
+            rules.FILE_UTF16)])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -145,7 +149,7 @@ def load_yaml_bytes(data: bytes, display_path: str) -> LoadedYaml:
         return LoadedYaml(display_path, None, [DataError(
             SourceLocation(display_path, line),
             "文字コードが UTF-8 ではありません（Shift_JIS などで保存された可能性があります）。"
-            "エディタで文字コードを「UTF-8」にして保存し直してください")])
+            "エディタで文字コードを「UTF-8」にして保存し直してください", rules.FILE_NOT_UTF8)])
     return load_yaml_text(text, display_path)
 
 
@@ -168,33 +172,36 @@ def load_yaml_text(text: str, display_path: str) -> LoadedYaml:
             problem = "found a tab character"
         japanese_slip = _full_width_slip(lines, mark.line if mark is not None else -1)
         if japanese_slip is not None:
-            line, message = japanese_slip
-            result.errors.append(DataError(SourceLocation(display_path, line), message))
+            line, message, rule = japanese_slip
+            result.errors.append(DataError(SourceLocation(display_path, line), message, rule))
             return result
-        result.errors.append(DataError(SourceLocation(display_path, line), _translate_yaml_problem(problem)))
+        result.errors.append(DataError(SourceLocation(display_path, line), *_translate_yaml_problem(problem)))
         return result
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         result.errors.append(DataError(SourceLocation(display_path, line),
                                        f"制御文字（U+{exc.character:04X}）が含まれています。"
-                                       "ほかの文書からコピーしたときに紛れ込む見えない文字です。この行を打ち直してください"))
+                                       "ほかの文書からコピーしたときに紛れ込む見えない文字です。この行を打ち直してください",
+                                       rules.YAML_CONTROL_CHARACTER))
         return result
     except yaml.YAMLError as exc:
-        result.errors.append(DataError(SourceLocation(display_path, 0), _translate_yaml_problem(str(exc))))
+        result.errors.append(DataError(SourceLocation(display_path, 0), *_translate_yaml_problem(str(exc))))
         return result
     if builder.documents > 1:
         result.errors.append(DataError(SourceLocation(display_path, builder.second_document_line),
-                                       _translate_yaml_problem("expected a single document")))
+                                       *_translate_yaml_problem("expected a single document")))
         return result
     if builder.root is None and not builder.root_rejected:
-        result.errors.append(DataError(SourceLocation(display_path, 1), "ファイルが空です。少なくとも id, title, items を書いてください"))
+        result.errors.append(DataError(SourceLocation(display_path, 1), "ファイルが空です。少なくとも id, title, items を書いてください",
+                                       rules.FILE_EMPTY))
         return result
     if isinstance(builder.root, YamlScalar) and isinstance(builder.root.value, str):
         # Every colon full-width: the whole file reads as one string.
         lines = text.splitlines()
         first = next((index for index, line in enumerate(lines) if _FULL_WIDTH_COLON_KEY.match(line)), None)
         if first is not None:
-            result.errors.append(DataError(SourceLocation(display_path, first + 1), _FULL_WIDTH_COLON_MESSAGE))
+            result.errors.append(DataError(SourceLocation(display_path, first + 1), _FULL_WIDTH_COLON_MESSAGE,
+                                           rules.YAML_FULL_WIDTH_COLON))
             return result
     result.root = builder.root
     return result
@@ -208,13 +215,13 @@ _FULL_WIDTH_SPACE_MESSAGE = "字下げに全角スペースが使われていま
 _FULL_WIDTH_COLON_MESSAGE = "全角のコロン「：」が使われています。「キー: 値」のコロンは半角の「:」にして、後ろに半角スペースを入れてください"
 
 
-def _full_width_slip(lines: list[str], error_index: int) -> tuple[int, str] | None:
-    """The (line, message) of a full-width colon or indent at or just before a syntax error."""
+def _full_width_slip(lines: list[str], error_index: int) -> tuple[int, str, str] | None:
+    """The (line, message, rule) of a full-width colon or indent at or just before a syntax error."""
     if 0 <= error_index < len(lines) and re.match(r"^[ ]*\u3000", lines[error_index]):
-        return error_index + 1, _FULL_WIDTH_SPACE_MESSAGE
+        return error_index + 1, _FULL_WIDTH_SPACE_MESSAGE, rules.YAML_FULL_WIDTH_SPACE
     for index in range(max(error_index - 5, 0), min(error_index, len(lines) - 1) + 1):
         if _FULL_WIDTH_COLON_KEY.match(lines[index]):
-            return index + 1, _FULL_WIDTH_COLON_MESSAGE
+            return index + 1, _FULL_WIDTH_COLON_MESSAGE, rules.YAML_FULL_WIDTH_COLON
     return None
 
 
@@ -261,8 +268,8 @@ class _TreeBuilder:
         self.ignore_depth = 0  # > 0 while skipping a rejected (tagged) collection
         self.root_rejected = False
 
-    def _error(self, line: int, message: str) -> None:
-        self.errors.append(DataError(SourceLocation(self.path, line), message))
+    def _error(self, line: int, message: str, rule: str) -> None:
+        self.errors.append(DataError(SourceLocation(self.path, line), message, rule))
 
     def read(self, text: str) -> None:
         """Feeds every event of `text`. Plain keys, untagged string values and untagged
@@ -344,13 +351,13 @@ class _TreeBuilder:
             is_mapping = kind is yaml.MappingStartEvent
             line = event.start_mark.line + 1
             if event.tag not in (None, "!", _MAP if is_mapping else _SEQ):
-                self._error(line, _tag_message(event.tag))
+                self._error(line, _tag_message(event.tag), rules.YAML_TAG)
                 self.ignore_depth = 1
                 return
             if len(self.stack) >= MAX_DEPTH:
                 if not self.depth_reported:
                     self.depth_reported = True
-                    self._error(line, _translate_yaml_problem("exceeded maximum nesting depth"))
+                    self._error(line, *_translate_yaml_problem("exceeded maximum nesting depth"))
                 self.ignore_depth = 1
                 return
             self.stack.append(_Collection(is_mapping, line))
@@ -363,7 +370,8 @@ class _TreeBuilder:
         elif kind is yaml.AliasEvent:
             if not self.alias_reported:
                 self.alias_reported = True
-                self._error(event.start_mark.line + 1, "アンカー（&）とエイリアス（*）は使えません。同じ内容をそのまま書いてください")
+                self._error(event.start_mark.line + 1, "アンカー（&）とエイリアス（*）は使えません。同じ内容をそのまま書いてください",
+                            rules.YAML_ALIAS)
             self._add(None, event.start_mark.line + 1)
         elif kind is yaml.DocumentStartEvent:
             self.documents += 1
@@ -384,7 +392,7 @@ class _TreeBuilder:
             self._add(YamlScalar(value, line, _STR, event.style or None), line)
             return
         if tag not in _ALLOWED_SCALAR_TAGS:
-            self._error(line, _tag_message(tag))
+            self._error(line, _tag_message(tag), rules.YAML_TAG)
             self._add(None, line)
             return
         try:
@@ -398,19 +406,20 @@ class _TreeBuilder:
 
     def _key(self, top: _Collection, value: str, tag: str, line: int) -> None:
         if value[:1] == "\u3000":
-            self._error(line, _FULL_WIDTH_SPACE_MESSAGE)
+            self._error(line, _FULL_WIDTH_SPACE_MESSAGE, rules.YAML_FULL_WIDTH_SPACE)
             top.skip_value = True
             return
         if tag == _MERGE:
-            self._error(line, "「<<」（マージキー）は使えません。項目をそのまま書いてください")
+            self._error(line, "「<<」（マージキー）は使えません。項目をそのまま書いてください", rules.YAML_MERGE_KEY)
             top.skip_value = True
             return
         if tag not in _ALLOWED_SCALAR_TAGS:
-            self._error(line, _tag_message(tag))
+            self._error(line, _tag_message(tag), rules.YAML_TAG)
             top.skip_value = True
             return
         if value in top.entries:
-            self._error(line, f"キー「{value}」が重複しています（{top.key_lines[value]}行目にもあります）。どちらか一方を削除してください")
+            self._error(line, f"キー「{value}」が重複しています（{top.key_lines[value]}行目にもあります）。どちらか一方を削除してください",
+                        rules.YAML_DUPLICATE_KEY)
             top.skip_value = True
             return
         top.pending_key = value
@@ -433,7 +442,7 @@ class _TreeBuilder:
             # A collection used as a key (`[a, b]: c`) or a rejected key value.
             found = "リスト" if isinstance(node, YamlSequence) else "「キー: 値」のまとまり" if isinstance(node, YamlMapping) else "値"
             self._error(line, f"キーには名前（id、check など）を書いてください（{found}が書かれています）。"
-                              "「[」「{」で始まる値は引用符（\"…\"）で囲んでください")
+                              "「[」「{」で始まる値は引用符（\"…\"）で囲んでください", rules.YAML_COLLECTION_KEY)
             top.skip_value = True
             return
         top.entries[top.pending_key] = node
