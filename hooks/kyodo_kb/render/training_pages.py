@@ -15,7 +15,7 @@ import json
 from kyodo_kb.outputs.print_blocks import Revision, format_revision
 from kyodo_kb.outputs.training_export import csv_path, gift_path
 from kyodo_kb.render.cjk_soft_breaks import join_soft_breaks_text
-from kyodo_kb.render.pages import _front_matter_title, escape_attr, escape_text, relative_link
+from kyodo_kb.render.pages import front_matter_title, escape_attr, escape_text, relative_link
 
 INDEX_SRC = "training/index.md"
 
@@ -71,7 +71,7 @@ def render_training_index(paths: list) -> str:
 def render_training_page(training, kb) -> str:
     src = training.page_src
     lines = [
-        "---", f"title: {_front_matter_title(training.title)}", "---", "",
+        "---", f"title: {front_matter_title(training.title)}", "---", "",
         f"# {escape_text(training.title)}", "",
         f'<p class="kb-source">対象: {escape_attr(training.audience)}　目安: {training.minutes}分　'
         f"ステップ {len(training.steps)} 件　問い {len(training.questions)} 件　"
@@ -172,7 +172,7 @@ def render_handout(training, kb, revision: Revision | None) -> str:
     src = training.handout_src
     edition = html.escape(format_revision(revision)) if revision else ""
     lines = [
-        "---", f"title: {_front_matter_title(training.title + '（配布資料）')}", "---", "",
+        "---", f"title: {front_matter_title(training.title + '（配布資料）')}", "---", "",
         f"# {escape_text(training.title)}（配布資料）", "",
         f'<p class="kb-handout-edition">{edition}</p>', "",
         f'<p class="kb-handout-meta">対象: {escape_attr(training.audience)}　目安: {training.minutes}分　'
