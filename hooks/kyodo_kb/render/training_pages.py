@@ -194,3 +194,34 @@ def render_handout(training, kb, revision: Revision | None) -> str:
         lines += render_explanation(question, number, kb, src)
     lines += ["</section>", ""]
     return "\n".join(lines) + "\n"
+
+
+def steps_by_page(kb, flow_pages: dict | None = None) -> dict:
+    """src of a page -> [(path, step number, step)] for the training steps that read it: a
+    checklist page for each caution step, a guideline page for each section step, and each page
+    in `flow_pages` (src -> guideline page it is about) for the steps that read that guideline page."""
+    found: dict = {}
+    for training in kb.training_paths:
+        for number, step in enumerate(training.steps, start=1):
+            if step.caution:
+                entry = kb.caution(step.caution)
+                if entry:
+                    found.setdefault(entry[0].page_src, []).append((training, number, step))
+            else:
+                found.setdefault(step.page, []).append((training, number, step))
+    for src, guideline_page in (flow_pages or {}).items():
+        if guideline_page in found:
+            found[src] = list(found[guideline_page])
+    return found
+
+
+def render_training_links(src: str, entries: list) -> str:
+    """The block appended to a page that training steps read: where each step is."""
+    lines = ['<div class="kb-training-links" markdown>', "",
+             "**研修の道筋で学ぶ**: このページの内容は、次の研修のステップで学べます。", ""]
+    for training, number, step in entries:
+        what = f"（{step.caution}）" if step.caution else f"（{escape_text(step.section_title)}）"
+        lines.append(f"- [{escape_text(training.title)} ステップ {number}]"
+                     f"({relative_link(src, training.page_src, step_anchor(step.id))}){what}")
+    lines += ["", "</div>", ""]
+    return "\n".join(lines)
