@@ -64,11 +64,13 @@ def test_answering_shows_the_verdict_and_explanation_and_the_result_lists_cautio
 
 def test_choices_are_keyboard_usable_radio_groups_named_by_their_question(page, site_url):
     page.goto(site_url + PATH)
-    group = page.get_by_role("radiogroup", name="問3　役割分担について、留意事項の説明に合うものはどれですか")
-    group.get_by_role("radio").first.focus()
-    page.keyboard.press("ArrowDown")
-    assert group.get_by_role("radio").nth(1).is_checked()
+    group = page.get_by_role("radiogroup", name="問3　役割分担について、留意事項に合う進め方はどれですか")
+    group.get_by_role("radio").nth(1).focus()
+    page.keyboard.press("ArrowUp")
+    assert group.get_by_role("radio").first.is_checked()
     assert page.locator("#q-q03 .kb-verdict").inner_text() == "正解です。"
+    page.keyboard.press("ArrowDown")
+    assert page.locator("#q-q03 .kb-verdict").inner_text() == "正解ではありません。正解は 1 です。"
 
 
 def test_reset_forgets_progress_and_answers(page, site_url):

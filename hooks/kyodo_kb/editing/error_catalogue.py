@@ -124,6 +124,22 @@ ERRORS = {
                 "ordinances フォルダに条例のファイルがありません。削除してしまった場合は元に戻してください。"),
     rules.CHANGELOG_DATE: MessageKind("revisions[1].date: 日付を「2026-11-27」のように西暦の年-月-日で書いてください…",
                 "改定履歴の日付は西暦で `2026-11-27` の形に書きます（和暦や「/」は使えません）。"),
+    # editions (data/editions/*.json, written by make edition; formats/editions.py)
+    rules.EDITION_DAMAGED: MessageKind("JSON として読めません（Expecting ',' delimiter）。版のファイルは手で編集せず、make edition で作り直してください",
+                "版の記録 data/editions/*.json が壊れています（手で編集したか、git のマージで混ざった可能性があります）。"
+                "git で元に戻すか、その版の時点のコミットを指定して `make edition VERSION=1.0 FROM_GIT=コミット` で作り直してください。"
+                "data/editions/ には `make edition` が書いたファイルだけを置きます。"),
+    rules.EDITION_FINGERPRINT: MessageKind("項目「KT-01」の fingerprint（0123456789ab）が内容と一致しません（内容からは …）…",
+                "公開した版の記録は、その版で印刷した紙と照らし合わせる基準なので、手で書き換えることはできません。"
+                "内容を直すときは checklists/ を直し、次の版として公開してください（[版の公開](preview.md#edition)）。"),
+    rules.EDITION_FILE_NAME: MessageKind("ファイル名は版の番号と同じ 1.1.json にしてください",
+                "版の記録のファイル名は、中に書かれた版の番号と同じにします。ファイル名を直してください。"),
+    rules.EDITION_NOT_IN_CHANGELOG: MessageKind("版「1.1」の記録が data/changelog.yml にありません。改定の記録を追加するか、このファイルを削除してください",
+                "公開した版には、改定履歴（data/changelog.yml）の記録が必要です。revisions の先頭に、その版の date・version・summary を書いてください。"),
+    rules.EDITION_DATE: MessageKind("日付 2027-04-01 が data/changelog.yml の版「1.1」の日付 2027-04-02 と違います…",
+                "改定履歴の日付を直したときは、`make edition VERSION=1.1` で版の記録を作り直してください。"),
+    rules.EDITION_MISSING: MessageKind("版「1.1」の内容の記録 data/editions/1.1.json がありません。make edition VERSION=1.1 で作ってください",
+                "改定履歴に版を足したら、その版の内容を `make edition VERSION=…` で記録し、両方をコミットします（[版の公開](preview.md#edition)）。"),
     # citations (formats/citations.py)
     rules.CITATION_UNREADABLE: MessageKind("引用「協働の原則」を読み取れません。「条例名 第N条 第N項 第N号」の形で書いてください…",
                 "basis には規定の引用だけを書きます（説明文は caution へ）。[引用の書き方](citations.md)のとおりに書いてください。"),
@@ -150,6 +166,26 @@ ERRORS = {
                 "applies_when は `{質問 ID: [選択肢 ID, …]}` の形で書きます。例: `applies_when: {keitai: [itaku, hojo]}`。選択肢 ID は文字列で書きます。"),
     rules.FLOW_UNKNOWN_QUESTION: MessageKind("outcomes[1].profile.keitai: チェックリスト「keitai-betsu」に質問「keitai」はありません…",
                 "結果の profile には、開くチェックリストの profile にある質問の id を書きます。"),
+    # where a caution comes from, and the form of a check (formats/provenance.py)
+    rules.CAUTION_WITHOUT_SOURCE: MessageKind("items[3]: 留意事項の根拠も出典もありません。根拠となる条例の規定を basis に書くか、出典を sources に書いてください…",
+                "どの留意事項も、根拠となる条例の規定（basis）か出典（sources）を持ちます。規定の文言がその留意事項を支えるときは basis に、そうでないときは sources に、委員会資料（seed）・茅ヶ崎市の資料（chigasaki）・他自治体の例（other）・要確認（youkakunin）のどれかを書きます。書き方は[チェックリストの書式](checklists.md#sources)にあります。"),
+    rules.SOURCES_NOT_LIST: MessageKind("items[3].sources: 出典のリストを書いてください（文字列が書かれています）…",
+                "sources は「- kind: …」で始まる出典のリストです。1件だけでもリストにします。"),
+    rules.SOURCE_UNKNOWN_KIND: MessageKind("items[3].sources[1].kind: 出典の種類「seeds」はありません（もしかして: seed）…",
+                "kind に書けるのは seed（委員会資料）、chigasaki（茅ヶ崎市の資料）、other（他自治体の例）、youkakunin（要確認）だけです。"),
+    rules.SOURCE_FIELD_MISSING: MessageKind("items[3].sources[1].body: 出典の種類が other（他自治体の例）のときは body が必須です…",
+                "種類ごとに書くキーが決まっています。seed・chigasaki は title、other は title と body（自治体名）、youkakunin は confirm（確かめること）と shokan（所管）です。"),
+    rules.SOURCE_FIELD_NOT_ALLOWED: MessageKind("items[3].sources[1].body: 出典の種類が seed（委員会資料）のときは body は書けません。書けるキー: kind、title",
+                "その種類では使わないキーです。種類が違っていないか確かめ、不要なキーを削除してください。"),
+    rules.SOURCE_OTHER_UNLABELLED: MessageKind("items[3].sources[2]: 他の自治体の例なのに、留意事項の本文に「他自治体の例（高松市）」の表示がありません…",
+                "他の自治体の取組を述べる文に「他自治体の例（自治体名）」と書き、茅ヶ崎市の決まりではなく、検討する例として書きます。自治体名は sources の body と同じ書き方にします。"),
+    rules.YOUKAKUNIN_WITHOUT_SOURCE: MessageKind("items[3]: 留意事項の本文に「要確認」がありますが、sources に kind: youkakunin の出典がありません…",
+                "「要確認」と書いた留意事項は、確かめること（confirm）と所管（shokan）を sources に書きます。[要確認の一覧](youkakunin.md)に載り、所管課に確かめたら本文と sources を直します。"),
+    rules.YOUKAKUNIN_WITHOUT_MARK: MessageKind("items[3]: sources に要確認（youkakunin）がありますが、留意事項の本文に「要確認」の表示がありません…",
+                "確かめていない内容を述べる文に「（要確認）」と書きます。確かめ終わったときは、sources の youkakunin を、確かめた資料の出典に書き換えます。"),
+    rules.CHECK_NEGATIVE: MessageKind("items[3].check: 問いが否定の形（「…ていないか」）で終わっています…",
+                "問いの「はい」が「できている・問題ない」の意味になるよう、望ましい状態を尋ねる形にします。例: 「自主性を損なう進め方になっていないか」→「自主性を尊重した進め方にしているか」、「了解なく使っていないか」→「使うときは了解を得ているか」。"
+                "判定は問いの終わりだけを見ます（「…がないか確かめているか」は肯定の問いなので通ります。「少ないか」「危ないか」のような形容詞も通ります）。"),
     rules.FLOW_PROFILE_FORM: MessageKind("outcomes[1].profile: 「質問 ID: 選択肢 ID」の形で書いてください。例: profile: {keitai: kyosai}",
                 "結果の profile は `{質問 ID: 選択肢 ID}` の形で、質問ごとに選択肢 ID を1つだけ書きます。"),
     rules.FLOW_UNKNOWN_OPTION: MessageKind("outcomes[1].profile.keitai: 質問「keitai」に選択肢「itku」はありません（もしかして: itaku）…",
@@ -204,8 +240,6 @@ ERRORS = {
 WARNINGS = {  # `make lint` (editing/content_lint.py)
     rules.LINT_QUESTION_FORM: MessageKind("items[1].check（KG-01）: 確認の問いは「…しているか」のように「か」で終わる形にしてください…",
                 "問いは「はい／いいえ」で答えられる「…しているか」の形にそろえます。"),
-    rules.LINT_MISSING_BASIS: MessageKind("items[4]（KG-04）: 根拠（basis）がありません…",
-                "根拠となる規定があれば basis に書いてください。実務上の留意事項で根拠となる規定がないときは、そのままで構いません（確認のための一覧です）。"),
     rules.LINT_UNKNOWN_TAG: MessageKind("items[1].tags（KG-01）: タグ「役割分坦」は data/tags.yml にありません（もしかして: 役割分担）…",
                 "タグの書き間違いなら「もしかして」のタグに直します。新しいタグなら、[タグの追加](tags.md)のとおり data/tags.yml に加えてください。"),
     rules.LINT_SIMILAR_CHECK: MessageKind("items[2].check（KK-02）: checklists/teian.yml:30（TA-03）と同じ問いです。まとめるか、違いが分かるように書き分けてください",
