@@ -128,3 +128,16 @@ def test_handout_prints_questions_first_and_answers_on_pages_of_their_own(page, 
     assert "の答え" not in questions_text  # no answer shows on the question pages
     assert "問1の答え: 2." in answers_text and "問8の答え: 2." in answers_text
     assert "印刷する" not in "".join(texts)
+
+
+@pytest.mark.parametrize("width,height", [(1366, 768), (390, 844), (320, 640)])
+def test_training_page_and_handout_fit_the_screen_without_sideways_scrolling(browser, site_url, page_log, width, height):
+    context = open_context(browser, page_log, viewport={"width": width, "height": height})
+    page = context.new_page()
+    watch_page(page, page_log)
+    for address in (PATH, HANDOUT):
+        page.goto(site_url + address)
+        page.locator("#q-q01").get_by_role("radio").first.check() if address == PATH else None
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, address
+    context.close()
+    assert page_log.console_errors == [] and page_log.external_requests == []
