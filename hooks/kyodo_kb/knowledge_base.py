@@ -17,6 +17,7 @@ from kyodo_kb.formats.citations import CitationResolver
 from kyodo_kb.tooling.collection_pause import without_cyclic_collection
 from kyodo_kb.formats.flow import check_outcome_links, load_flow
 from kyodo_kb.formats.ordinance import Ordinance, load_ordinance
+from kyodo_kb.formats.paperwork import check_paperwork_links, load_paperwork
 from kyodo_kb.formats.training import TRAINING_DIR, load_training_path
 from kyodo_kb.sources.errors import DataError, DataErrors, SourceLocation
 from kyodo_kb.sources.markdown_headings import GuidelineSections
@@ -32,6 +33,7 @@ class KnowledgeBase:
     checklists: list
     citing_items: dict = field(default_factory=dict)  # (ordinance_id, anchor) -> [(Checklist, ChecklistItem)]
     flows: list = field(default_factory=list)
+    paperwork: tuple = ()  # of paperwork.Sheet (role-table, agreement, evaluation), those present
     training_paths: list = field(default_factory=list)
 
     def caution(self, item_id: str):
@@ -84,8 +86,10 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
         checklist = load_checklist(path, relative(root, path), resolver, errors)
         if checklist is not None and register(checklist):
             checklists.append(checklist)
+    checklists_ok = not errors
     flows = load_flows(root, checklists, errors)
-    training_paths = load_training_paths(root, resolver, {i.id for c in checklists for i in c.items}, errors)
+    paperwork = _load_paperwork(root, resolver, checklists if checklists_ok else None, errors)
+    training_paths = load_training_paths(root, resolver, {i.id for c in checklists for i in c.items}, checklists_ok, errors)
     if errors:
         raise DataErrors(errors)
     citing: dict = defaultdict(list)
@@ -93,7 +97,7 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
         for item in checklist.items:
             for key in dict.fromkeys(c.ref.key for c in item.basis):
                 citing[key].append((checklist, item))
-    return KnowledgeBase(ordinances, checklists, dict(citing), flows, training_paths)
+    return KnowledgeBase(ordinances, checklists, dict(citing), flows, paperwork, training_paths)
 
 
 @without_cyclic_collection
@@ -124,8 +128,10 @@ def validate_project(root: Path, workers: int | None = None) -> tuple[list, dict
         errors.extend(file_errors)
         if outline is not None and register(outline):
             outlines.append(outline)
+    checklists_ok = not errors
     load_flows(root, outlines, errors)
-    load_training_paths(root, CitationResolver(ordinances), {i.id for o in outlines for i in o.items}, errors)
+    _load_paperwork(root, CitationResolver(ordinances), outlines if checklists_ok else None, errors)
+    load_training_paths(root, CitationResolver(ordinances), {i.id for o in outlines for i in o.items}, checklists_ok, errors)
     counts = {"checklists": len(outlines), "items": sum(len(o.items) for o in outlines), "ordinances": len(ordinances)}
     return errors, counts
 
@@ -196,6 +202,15 @@ class _CrossFileRules:
         return not duplicate
 
 
+def _load_paperwork(root: Path, resolver: CitationResolver, checklists: list | None, errors: list) -> tuple:
+    # Like flows: caution and form ids are checked only over a clean set of checklists (None
+    # when some checklist had errors: a dropped checklist would make its ids look missing).
+    sheets = load_paperwork(root, resolver, errors)
+    if checklists is not None:
+        errors.extend(check_paperwork_links(sheets, checklists))
+    return sheets
+
+
 def load_flows(root: Path, checklists: list, errors: list) -> list:
     # Outcome links are checked only over a clean set of checklists: a checklist dropped for
     # its own errors would otherwise also show up as "missing" here.
@@ -220,10 +235,9 @@ def load_flows(root: Path, checklists: list, errors: list) -> list:
     return flows
 
 
-def load_training_paths(root: Path, resolver: CitationResolver, item_ids: set, errors: list) -> list:
+def load_training_paths(root: Path, resolver: CitationResolver, item_ids: set, checklists_ok: bool, errors: list) -> list:
     """Training paths; unknown cautions are reported only over a clean set of checklists
     (a caution of a checklist dropped for its own errors would otherwise look missing too)."""
-    checklists_ok = not errors
     sections = GuidelineSections(root)
     paths = []
     path_ids: dict = {}

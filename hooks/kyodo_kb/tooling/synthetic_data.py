@@ -65,8 +65,8 @@ def write_synthetic_project(destination: Path, checklists: int, items_per_checkl
     folder = destination / "checklists"
     for old in folder.glob("*.y*ml"):
         old.unlink()
-    # The shipped flows point at shipped checklists; generated data stands alone.
-    for flow in (destination / "flows").glob("*.y*ml"):
+    # The shipped flows and paperwork sheets point at shipped checklists; generated data stands alone.
+    for flow in [*(destination / "flows").glob("*.y*ml"), *(destination / "paperwork").glob("*.y*ml")]:
         flow.unlink()
     # So do the training paths, which cite shipped cautions.
     for training in (destination / "training").glob("*.y*ml"):
