@@ -13,7 +13,7 @@ def page_url(src: str) -> str:
 
 def test_markdown_to_text_keeps_the_words_and_drops_the_markup():
     text = markdown_to_text("**「いいえ」のとき**：[評価](hyoka.md#HY-02)で使います。\n\n- 名簿を<br>確かめる { #x }")
-    assert text == "「いいえ」のとき：評価で使います。 名簿を 確かめる"
+    assert text == "「いいえ」のとき：評価で使います。名簿を確かめる"  # no space between Japanese words
 
 
 def test_html_to_text_unescapes_entities_and_collapses_space():
@@ -90,6 +90,12 @@ def test_the_tag_index_keeps_its_headings_and_descriptions_but_not_its_lists_of_
     assert records["tags/#tag-保険"].title == "保険"
     assert records["tags/#tag-保険"].text == "事故への備えです。"
     assert records["guideline/a/#x"].text == "前 箇条書きは残る"
+
+
+def test_line_breaks_of_the_source_leave_no_space_between_japanese_words():
+    """Editors wrap cautions in YAML; a snippet must read 「話し合ったうえで、事業協力」, not 「…うえで、 事業協力」."""
+    assert markdown_to_text("相手方と話し合ったうえで、\n事業協力、共催\nから選びます。\n\n次に NPO と\n話します。") == \
+        "相手方と話し合ったうえで、事業協力、共催から選びます。次に NPO と話します。"
 
 
 def test_training_steps_and_questions_are_records_of_their_page_and_the_handout_is_not_indexed():

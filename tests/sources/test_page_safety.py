@@ -94,3 +94,13 @@ def test_glossary_titles_are_plain_text(tmp_path, title):
     line = (project / "includes" / "abbreviations.md").read_text(encoding="utf-8").count("\n")
     assert messages(check_site_sources(project)) == [
         f"includes/abbreviations.md:{line}: 略語「協働ラボ」の説明に「<」「>」は書けません（説明は、語にマウスを重ねたときに HTML として表示されるため）。文字だけで書いてください [abbreviation-markup]"]
+
+
+def test_a_symlink_in_a_data_folder_is_refused_by_check_and_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    os.symlink("../.git/config", project / "checklists" / "leak.yml")
+    assert messages(check_site_sources(project)) == [
+        "checklists/leak.yml:0: シンボリックリンクは使えません（リンク先のファイルがサイトに公開されてしまうため）。リンクを削除し、ファイルそのものを置いてください [file-symlink]"]
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "checklists/leak.yml:0: シンボリックリンクは使えません" in result.stderr

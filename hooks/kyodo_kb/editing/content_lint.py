@@ -5,6 +5,7 @@ Rules, each a function over plain records that returns `ContentWarning`s:
 - `unknown_tags`: a tag outside data/tags.yml, with the nearest known tag suggested.
 - `similar_checks`: the same or nearly the same check question twice (difflib ratio >= 0.9).
 - `placeholders`: text still reading 「要記入」 (left by `make new-checklist`).
+- `notation`: a written form that data/hyoki.yml replaces, with the expected form (表記).
 - `stale_questions`: a training self-check question whose caution or cited provisions changed
   after it was written (its recorded fingerprint differs from the current content).
 
@@ -20,6 +21,7 @@ import difflib
 import unicodedata
 
 from kyodo_kb.sources import rules
+from kyodo_kb.formats.notation import find_variants
 from kyodo_kb.sources.errors import SourceLocation
 
 SIMILARITY = 0.9
@@ -122,6 +124,18 @@ def placeholders(texts: list[LintText]) -> list[ContentWarning]:
     return [ContentWarning(SourceLocation(t.path, t.line), f"{t.label}: 「{PLACEHOLDER}」のままです。内容を書いてください",
                            rules.LINT_PLACEHOLDER)
             for t in texts if PLACEHOLDER in t.text]
+
+
+def notation(texts: list[LintText], notation_rules: list) -> list[ContentWarning]:
+    """表記: each form a rule replaces, at its own line (a text's `line` is its first line)."""
+    warnings = []
+    for t in texts:
+        for offset, pattern, rule in find_variants(t.text, notation_rules):
+            line = t.line + t.text.count("\n", 0, offset)
+            warnings.append(ContentWarning(SourceLocation(t.path, line),
+                                           f"{t.label}: 表記「{pattern}」は「{rule.expected}」にそろえてください（data/hyoki.yml）",
+                                           rules.LINT_NOTATION))
+    return warnings
 
 
 def stale_questions(kb) -> list[ContentWarning]:

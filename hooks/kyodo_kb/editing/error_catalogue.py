@@ -186,6 +186,8 @@ ERRORS = {
     rules.CHECK_NEGATIVE: MessageKind("items[3].check: 問いが否定の形（「…ていないか」）で終わっています…",
                 "問いの「はい」が「できている・問題ない」の意味になるよう、望ましい状態を尋ねる形にします。例: 「自主性を損なう進め方になっていないか」→「自主性を尊重した進め方にしているか」、「了解なく使っていないか」→「使うときは了解を得ているか」。"
                 "判定は問いの終わりだけを見ます（「…がないか確かめているか」は肯定の問いなので通ります。「少ないか」「危ないか」のような形容詞も通ります）。"),
+    rules.NOTATION_PATTERN_IN_EXPECTED: MessageKind("rules[2].patterns: 「振り返り」は使う書き方「振り返り」の一部です。使わない書き方だけを書いてください",
+                "表記のルールの patterns には、直したい書き方だけを書きます。使う書き方（expected）やその一部を書くと、正しい書き方まで警告されてしまいます。"),
     rules.FLOW_PROFILE_FORM: MessageKind("outcomes[1].profile: 「質問 ID: 選択肢 ID」の形で書いてください。例: profile: {keitai: kyosai}",
                 "結果の profile は `{質問 ID: 選択肢 ID}` の形で、質問ごとに選択肢 ID を1つだけ書きます。"),
     rules.FLOW_UNKNOWN_OPTION: MessageKind("outcomes[1].profile.keitai: 質問「keitai」に選択肢「itku」はありません（もしかして: itaku）…",
@@ -272,6 +274,8 @@ WARNINGS = {  # `make lint` (editing/content_lint.py)
                 "タグの書き間違いなら「もしかして」のタグに直します。新しいタグなら、[タグの追加](tags.md)のとおり data/tags.yml に加えてください。"),
     rules.LINT_SIMILAR_CHECK: MessageKind("items[2].check（KK-02）: checklists/teian.yml:30（TA-03）と同じ問いです。まとめるか、違いが分かるように書き分けてください",
                 "同じか、ほとんど同じ問いが2か所にあります。1つにまとめるか、違いが分かるように書き分けてください。"),
+    rules.LINT_NOTATION: MessageKind("items[3].caution: 表記「ふりかえり」は「振り返り」にそろえてください（data/hyoki.yml）",
+                "サイトの表記のルール（[表記のルール](hyoki.md)）にない書き方です。示された書き方に直してください。資料名など、その位置では直さない書き方は data/hyoki.yml の exceptions に加えます。"),
     rules.LINT_PLACEHOLDER: MessageKind("summary: 「要記入」のままです。内容を書いてください",
                 "`make new-checklist` の雛形の文が残っています。内容を書いてください。"),
     rules.LINT_STALE_QUESTION: MessageKind("questions[2].fingerprint（q02）: 問いを書いた後に留意事項 KG-01が変わりました。…fingerprint を c6f11a5f-e036330d に書き換えてください",

@@ -25,6 +25,10 @@ SECTION = "section"
 _TAG = re.compile(r"<[^>]+>")
 _LIST = re.compile(r"<(ul|ol)\b[^>]*>.*?</\1>", re.DOTALL)
 _SPACE = re.compile(r"\s+")
+_CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+# Between two Japanese characters a space only ever comes from a line break of the source (YAML
+# or Markdown wrapped by the editor): Japanese puts none there, and a snippet must not show one.
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_ATTRS = re.compile(r"\{[:\s]*[#.][^}]*\}")
 _MD_MARKS = re.compile(r"(\*\*|__|\*|`|^#+\s*|^\s*[-+]\s+|^\s*\d+\.\s+|^!!!\s*\w+\s*)", re.MULTILINE)
@@ -66,7 +70,7 @@ def markdown_to_text(markdown: str) -> str:
     text = _MD_LINK.sub(r"\1", markdown)
     text = _MD_ATTRS.sub("", text)
     text = _MD_MARKS.sub("", text)
-    return html_to_text(text)
+    return _CJK_GAP.sub("", html_to_text(text))
 
 
 def cite_key(ordinance_id: str, article: str, paragraph: int | None = None, item: int | None = None) -> str:

@@ -133,6 +133,9 @@ YOUKAKUNIN_WITHOUT_SOURCE = "youkakunin-without-source"  # 要確認 in the text
 YOUKAKUNIN_WITHOUT_MARK = "youkakunin-without-mark"  # a youkakunin source, no 要確認 in the text
 CHECK_NEGATIVE = "check-negative"  # a check ending in …ていないか / …ませんか
 
+# 表記 rules (formats/notation.py, data/hyoki.yml)
+NOTATION_PATTERN_IN_EXPECTED = "notation-pattern-in-expected"
+
 # question flows (formats/flow.py)
 FLOW_PROFILE_FORM = "flow-profile-form"
 FLOW_UNKNOWN_START = "flow-unknown-start"
@@ -159,6 +162,7 @@ LINT_QUESTION_FORM = "lint-question-form"
 LINT_UNKNOWN_TAG = "lint-unknown-tag"
 LINT_SIMILAR_CHECK = "lint-similar-check"
 LINT_PLACEHOLDER = "lint-placeholder"
+LINT_NOTATION = "lint-notation"  # a written form data/hyoki.yml replaces
 LINT_STALE_QUESTION = "lint-stale-question"
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
