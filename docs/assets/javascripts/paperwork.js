@@ -207,7 +207,7 @@
   function initSheet(box) {
     if (box.getAttribute("data-kb-ready")) return;
     box.setAttribute("data-kb-ready", "1");
-    var data = JSON.parse(box.querySelector(".kb-pw-data").textContent);
+    var data = window.kb.pageData(box.querySelector(".kb-pw-data"));
     var key = PREFIX + data.sheet;
     var state = storageGet(key) || {};
     state.fields = state.fields || {};
