@@ -73,7 +73,8 @@ def lint(root: Path) -> tuple[list, list[str]]:
     pages = {p.relative_to(root / "docs").as_posix(): p.read_text(encoding="utf-8")
              for p in sorted((root / "docs").rglob("*.md"))} if (root / "docs").is_dir() else {}
     # open 要確認 are a to-do list, not a warning: the summary never fails --strict
-    notes = [youkakunin.summary_line(youkakunin.from_checklists(kb.checklists) + youkakunin.from_pages(pages))]
+    notes = [youkakunin.summary_line(youkakunin.from_checklists(kb.checklists) + youkakunin.from_flows(kb.flows)
+                                    + youkakunin.from_pages(pages))]
     if known is None:
         notes.append(f"注意: {TAG_LIST_PATH} がないため、タグの確認を省きました")
     else:

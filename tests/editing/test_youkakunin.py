@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kyodo_kb.editing.youkakunin import PAGE_SRC, from_checklists, from_pages, render_register
+from kyodo_kb.editing.youkakunin import PAGE_SRC, from_checklists, from_flows, from_pages, render_register
 from kyodo_kb.knowledge_base import load_knowledge_base
 
 from support import FIXTURES, ROOT, make_project
@@ -55,9 +55,16 @@ def test_the_register_page_counts_its_entries_in_its_title_and_links_each_place(
 def test_every_youkakunin_on_the_site_is_in_the_built_register(built_site):
     kb = load_knowledge_base(ROOT)
     pages = {p.relative_to(ROOT / "docs").as_posix(): p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md")}
-    expected = len(from_checklists(kb.checklists)) + len(from_pages(pages))
+    expected = len(from_checklists(kb.checklists)) + len(from_flows(kb.flows)) + len(from_pages(pages))
     html = (built_site / "editing" / "youkakunin" / "index.html").read_text(encoding="utf-8")
     assert re.search(rf"<title>要確認の一覧（{expected}件）", html)
     cautions_marked = sum(1 for c in kb.checklists for i in c.items if "要確認" in i.caution)
     assert len(from_checklists(kb.checklists)) >= cautions_marked > 0
     assert html.count("<tr>") == expected + 1
+
+
+def test_a_flow_text_that_marks_youkakunin_is_an_entry_on_the_editors_diagram():
+    kb = load_knowledge_base(ROOT)
+    entries = from_flows(kb.flows)
+    assert entries and all(e.page_src == "flows/keitai.md" and e.file == "flows/keitai.yml" for e in entries)
+    assert any(e.where == "協働の形態を選ぶ「後援」" and e.shokan == "後援名義の所管課" for e in entries)

@@ -4,6 +4,7 @@ confirmed and the section likely to know. Printed, it is the editors' to-do list
 Two kinds of entry:
 - a caution's `sources` entry of kind youkakunin (checklists/*.yml): what to confirm and the 所管
   are written by the editor;
+- a text of a question flow (flows/*.yml) that marks 要確認, guessed the same way;
 - a line of a guideline page (docs/**/*.md, except the 編集ガイド itself) that marks 要確認: what
   to confirm is the line's text, and the 所管 is guessed from its words (LIKELY_SECTIONS) and shown
   as a guess. A quoted 「要確認」 (the word talked about, not a mark) does not count.
@@ -57,6 +58,21 @@ def from_checklists(checklists) -> list[RegisterEntry]:
                 if source.kind == "youkakunin":
                     entries.append(RegisterEntry(f"{checklist.title} {item.id}", checklist.page_src, item.id,
                                                  source.confirm, source.shokan, False, checklist.path, source.line))
+    return entries
+
+
+def from_flows(flows) -> list[RegisterEntry]:
+    """The texts of the question flows (intro, help, outcome summaries) that mark 要確認; the
+    editors' diagram page (flows/<id>/) shows every node, so the entry links there."""
+    entries = []
+    for flow in flows:
+        texts = [(flow.title, flow.intro, flow.line)]
+        texts += [(f"{flow.title}「{q.question}」", q.help, q.line) for q in flow.questions]
+        texts += [(f"{flow.title}「{o.title}」", o.summary, o.line) for o in flow.outcomes]
+        for where, text, line in texts:
+            if text and _MARK.search(text):
+                words = plain(text)
+                entries.append(RegisterEntry(where, flow.diagram_src, None, words, likely_section(words), True, flow.path, line))
     return entries
 
 
@@ -128,5 +144,5 @@ def render_register(entries: list[RegisterEntry]) -> str:
 
 def summary_line(entries: list[RegisterEntry]) -> str:
     in_checklists = sum(1 for e in entries if not e.guessed)
-    return (f"要確認: {len(entries)} 件（チェックリスト {in_checklists} 件、ページ {len(entries) - in_checklists} 件）。"
+    return (f"要確認: {len(entries)} 件（チェックリスト {in_checklists} 件、ページと質問の流れ {len(entries) - in_checklists} 件）。"
             "一覧: 編集ガイドの「要確認の一覧」（editing/youkakunin/）")
