@@ -151,3 +151,27 @@ def test_a_checklist_page_marks_revised_items_and_items_changed_since_the_last_v
     assert page.locator(".kb-changed-since").count() == 0
     page.click(".kb-history-link")
     assert page.url.endswith(f"editions/#history-{CHECKLIST}")
+
+
+@pytest.mark.browser
+def test_answers_carry_over_an_edition_and_answers_to_changed_items_are_marked_for_recheck(site_url, page):
+    """Answers are kept per item with the item's fingerprint (decision.js): an unchanged item keeps
+    its answer in a new edition; the answer to a changed item is kept and shown as 「再確認」."""
+    page.goto(site_url + "checklists/kyotei/")
+    items = page.eval_on_selector_all(".kb-item[data-item]", "nodes => nodes.map(n => [n.dataset.item, n.dataset.fingerprint])")
+    (changed, _), (unchanged, fingerprint) = items[0], items[1]
+    stored = {"format": 2, "checklist": "kyotei", "saved": "", "profile": {},
+              "items": {changed: {"answer": "yes", "fp": "0000000000"}, unchanged: {"answer": "no", "fp": fingerprint}}}
+    page.evaluate("value => localStorage.setItem('kyodo-kb:answers:kyotei', JSON.stringify(value))", stored)
+    page.reload()
+    assert page.locator(f'.kb-item[data-item="{unchanged}"] input[value="no"]').is_checked()
+    recheck = page.locator(f'.kb-item[data-item="{changed}"] .kb-recheck')
+    assert recheck.count() == 1
+    assert recheck.text_content().startswith("再確認 前の内容に「はい」と回答した項目です。")
+    assert not page.locator(f'.kb-item[data-item="{changed}"] input[type=radio]:checked').count()
+    assert page.locator(".kb-recheck").count() == 1
+    page.locator(f'.kb-item[data-item="{changed}"] input[value="yes"]').check()
+    assert recheck.count() == 0
+    page.reload()
+    assert page.locator(".kb-recheck").count() == 0
+    assert page.locator(f'.kb-item[data-item="{changed}"] input[value="yes"]').is_checked()
