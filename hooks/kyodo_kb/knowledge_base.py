@@ -17,6 +17,7 @@ from kyodo_kb.formats.citations import CitationResolver
 from kyodo_kb.tooling.collection_pause import without_cyclic_collection
 from kyodo_kb.formats.flow import check_outcome_links, load_flow
 from kyodo_kb.formats.ordinance import Ordinance, load_ordinance
+from kyodo_kb.formats.paperwork import check_paperwork_links, load_paperwork
 from kyodo_kb.sources.errors import DataError, DataErrors, SourceLocation
 
 CHECKLIST_DIR = "checklists"
@@ -30,6 +31,7 @@ class KnowledgeBase:
     checklists: list
     citing_items: dict = field(default_factory=dict)  # (ordinance_id, anchor) -> [(Checklist, ChecklistItem)]
     flows: list = field(default_factory=list)
+    paperwork: tuple = ()  # of paperwork.Sheet (role-table, agreement, evaluation), those present
 
     def ordinance(self, ordinance_id: str) -> Ordinance:
         return next(o for o in self.ordinances if o.id == ordinance_id)
@@ -75,7 +77,9 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
         checklist = load_checklist(path, relative(root, path), resolver, errors)
         if checklist is not None and register(checklist):
             checklists.append(checklist)
+    checklists_ok = not errors
     flows = load_flows(root, checklists, errors)
+    paperwork = _load_paperwork(root, resolver, checklists if checklists_ok else None, errors)
     if errors:
         raise DataErrors(errors)
     citing: dict = defaultdict(list)
@@ -83,7 +87,7 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
         for item in checklist.items:
             for key in dict.fromkeys(c.ref.key for c in item.basis):
                 citing[key].append((checklist, item))
-    return KnowledgeBase(ordinances, checklists, dict(citing), flows)
+    return KnowledgeBase(ordinances, checklists, dict(citing), flows, paperwork)
 
 
 @without_cyclic_collection
@@ -114,7 +118,9 @@ def validate_project(root: Path, workers: int | None = None) -> tuple[list, dict
         errors.extend(file_errors)
         if outline is not None and register(outline):
             outlines.append(outline)
+    checklists_ok = not errors
     load_flows(root, outlines, errors)
+    _load_paperwork(root, CitationResolver(ordinances), outlines if checklists_ok else None, errors)
     counts = {"checklists": len(outlines), "items": sum(len(o.items) for o in outlines), "ordinances": len(ordinances)}
     return errors, counts
 
@@ -183,6 +189,15 @@ class _CrossFileRules:
         if not duplicate:
             self.checklist_ids[checklist.id] = checklist.path
         return not duplicate
+
+
+def _load_paperwork(root: Path, resolver: CitationResolver, checklists: list | None, errors: list) -> tuple:
+    # Like flows: caution and form ids are checked only over a clean set of checklists (None
+    # when some checklist had errors: a dropped checklist would make its ids look missing).
+    sheets = load_paperwork(root, resolver, errors)
+    if checklists is not None:
+        errors.extend(check_paperwork_links(sheets, checklists))
+    return sheets
 
 
 def load_flows(root: Path, checklists: list, errors: list) -> list:
