@@ -10,13 +10,13 @@ loaded. While serving, problems are shown on the page instead of stopping the pr
 """
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from kyodo_kb.render import error_pages as error_display
-from kyodo_kb.render.pages import escape_text
 from kyodo_kb.sources.errors import format_errors
 from kyodo_kb.sources.markdown_safety import check_html
 from kyodo_kb.sources.page_safety import located_problems, snippet_errors, snippets_config, symlink_errors
@@ -41,7 +41,7 @@ def _fail(errors: list, config) -> str:
     if not error_display.serving:
         raise PluginError(message)
     log.error(message)
-    items = "".join(f"<li><code>{escape_text(str(error))}</code></li>" for error in sorted(set(errors)))
+    items = "".join(f"<li><code>{html.escape(str(error))}</code></li>" for error in sorted(set(errors)))
     return (f'<div class="admonition danger"><p class="admonition-title">このページは表示できません</p>'
             f"<ul>{items}</ul></div>")
 

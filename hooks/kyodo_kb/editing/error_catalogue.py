@@ -229,6 +229,21 @@ ERRORS = {
                 "カレンダーにない日付です。正しい日付に直してください。"),
     rules.CONFIG_REVISION: MessageKind("extra.kb_revision.date: 改訂日は 2026-04-01 の形で書いてください。「2026/4/1」は日付として読めません",
                 "mkdocs.yml の `extra.kb_revision`（版の名前と改訂日）の書き方の誤りです。例のとおり `edition` と `date` を書いてください。"),
+    # limits and generated ids (formats/flow.py, formats/changelog.py, knowledge_base.py)
+    rules.CHANGELOG_DATE_RANGE: MessageKind("revisions[1].date: 1800-01-01 は使えません（和暦に換算できるのは 1873-01-01 以降の日付です）…",
+                "改定履歴の日付は和暦でも表示するため、1873-01-01（日本でいまの暦が始まった日）以降の日付にします。打ち間違いがないか確かめてください。"),
+    rules.CHANGELOG_VERSION_ANCHOR: MessageKind("revisions[2].version: 版「1-0」は、版「1.0」（3行目）と見出しのアンカー（#v1-0）が同じになり…",
+                "版の番号の記号（. や -）はアンカーでは同じ「-」になります。「1.0」「1.1」のように、書き方をそろえてください。"),
+    rules.FLOW_TOO_MANY_PAGES: MessageKind("この流れから作るページ（答えの道筋ごとに1ページ）が 131071 ページになり、上限（500 ページ）を超えます…",
+                "流れは答えの道筋ごとに1ページを作ります。どの答えでも同じ次の質問に進む質問が続くと、ページ数が倍々に増えます。"
+                "結果に進む答えを増やすか、質問を分け直して、[上限](markup.md#limits)以内にしてください。"),
+    rules.FLOW_PATH_TOO_LONG: MessageKind("最も長い答えの道筋のページのパスが 210 文字になり、上限（150 文字）を超えます…",
+                "答えの id がページのパス（URL）に並びます。答えの id を短くするか、質問の段数を減らしてください。"),
+    rules.TAG_ANCHOR_COLLISION: MessageKind("tags: タグ「会計-報告」は checklists/a.yml:4 のタグ「会計 報告」とタグ一覧の見出し（#tag-会計-報告）が同じになり…",
+                "タグ一覧では空白や記号をハイフンにして見出しのアンカーを作るため、2つのタグを区別できません。同じ意味なら同じ表記にそろえてください。"),
+    rules.ID_CASE_ONLY: MessageKind("id: 項目 ID「a-01」は checklists/a.yml:4 の「A-01」と大文字・小文字の違いしかありません…",
+                "項目 ID は大文字と小文字を区別しません。別の番号にしてください。"),
+
 }
 
 WARNINGS = {  # `make lint` (editing/content_lint.py)

@@ -13,6 +13,7 @@ import posixpath
 import re
 from urllib.parse import quote
 
+from kyodo_kb.formats.tags import tag_anchor
 from kyodo_kb.render.cjk_soft_breaks import join_soft_breaks_text
 from kyodo_kb.formats.checklist import Checklist, ChecklistItem, content_version, item_fingerprint
 from kyodo_kb.formats.conditions import condition_labels, conditions_as_data
@@ -117,12 +118,6 @@ def render_profile_form(checklist: Checklist) -> list[str]:
 
 ANSWERS = (("yes", "はい"), ("no", "いいえ"), ("na", "該当しない"))
 TAG_PAGE_URL = "../../tags/"  # from checklists/<id>/ (use_directory_urls); raw HTML links are not rewritten
-
-
-def tag_anchor(tag: str) -> str:
-    """The tag's anchor on the tag page: its own text, so a link says what it points to."""
-    # Anything but letters (any script), digits and a few joiners would break attr_list or the URL.
-    return "tag-" + "".join(char if char.isalnum() or char in "-_・ー" else "-" for char in tag)
 
 
 @functools.lru_cache(maxsize=4096)  # a few dozen tags, on every caution

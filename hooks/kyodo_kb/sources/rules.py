@@ -80,6 +80,10 @@ CONFIG_DATE = "config-date"
 # ids and numbers that must be unique
 DUPLICATE_ENTRY = "duplicate-entry"  # twice in one file: item id, question, option, tag, version, article …
 ID_NOT_UNIQUE = "id-not-unique"  # the same id in two files
+ID_CASE_ONLY = "id-case-only"  # item ids that differ only in upper/lower case
+TAG_ANCHOR_COLLISION = "tag-anchor-collision"  # two tags that share one anchor on the tag page
+CHANGELOG_VERSION_ANCHOR = "changelog-version-anchor"  # two versions that share one anchor
+CHANGELOG_DATE_RANGE = "changelog-date-range"  # a date before the wareki calendar
 NO_ORDINANCES = "ordinances-missing"
 CHANGELOG_DATE = "changelog-date"
 CONFIG_REVISION = "config-revision"  # extra.kb_revision in mkdocs.yml
@@ -127,6 +131,8 @@ FLOW_UNKNOWN_QUESTION = "flow-unknown-question"
 FLOW_UNKNOWN_OPTION = "flow-unknown-option"
 FLOW_LOOP = "flow-loop"
 FLOW_UNREACHABLE = "flow-unreachable"
+FLOW_TOO_MANY_PAGES = "flow-too-many-pages"
+FLOW_PATH_TOO_LONG = "flow-path-too-long"
 
 # paperwork sheets (formats/paperwork.py)
 PAPERWORK_UNKNOWN_FILE = "paperwork-unknown-file"
