@@ -1,11 +1,12 @@
 """MkDocs glue: fills the markers in the 編集ガイド (docs/editing/) with tables made from the code.
 
-Events: `on_files` (validates data/tags.yml, which `make lint` and the guide read),
+Events: `on_files` (validates data/tags.yml and data/hyoki.yml, which `make lint` and the guide read),
 `on_page_markdown` (replaces the markers). Markers:
 `<!-- kb:fields NAME -->` (field table, hooks/field_docs.py), `<!-- kb:citations -->` (accepted
 citation forms resolved against the recorded ordinances, hooks/citation_docs.py),
 `<!-- kb:errors -->` and `<!-- kb:warnings -->` (hooks/error_catalogue.py), `<!-- kb:tags -->`
-(the tags in data/tags.yml), `<!-- kb:source-kinds -->` (the closed list of source kinds). An unknown marker fails the build with its file and line.
+(the tags in data/tags.yml), `<!-- kb:source-kinds -->` (the closed list of source kinds),
+`<!-- kb:notation-rules -->` (the 表記 rules of data/hyoki.yml). An unknown marker fails the build with its file and line.
 """
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from kyodo_kb.editing.citation_docs import render_citation_table
 from kyodo_kb.formats.citations import CitationResolver
 from data_error_pages import show_data_errors
 from kyodo_kb.editing.error_catalogue import ERRORS, WARNINGS, render_message_table
-from kyodo_kb.editing.field_docs import FIELD_TABLES, render_field_table, render_source_kinds
+from kyodo_kb.editing.field_docs import FIELD_TABLES, render_field_table, render_notation_rules, render_source_kinds
+from kyodo_kb.formats.notation import load_notation_rules
 from kyodo_kb.render.pages import escape_text
 from kyodo_kb.sources.errors import format_errors
 from kyodo_kb.formats.tags import TAG_LIST_PATH, load_tag_list
@@ -31,6 +33,7 @@ MARKER = re.compile(r"^<!-- kb:(?P<name>[a-z-]+)(?: (?P<arg>[a-z-]+))? -->$", re
 def on_files(files: Files, config) -> Files:
     errors: list = []
     config["kb_tags"] = load_tag_list(Path(config.config_file_path).resolve().parent, errors) or []
+    config["kb_notation"] = load_notation_rules(Path(config.config_file_path).resolve().parent, errors) or []
     if errors:
         message = f"データに {len(errors)} 件の誤りがあります:\n{format_errors(errors)}"
         if not error_display.serving:
@@ -69,10 +72,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             return render_tags(config.get("kb_tags") or [])
         if name == "source-kinds":
             return render_source_kinds()
+        if name == "notation-rules":
+            return render_notation_rules(config.get("kb_notation") or [])
         source = page.file.content_string  # with the front matter, so the line is the file's line
         line = source.count("\n", 0, max(source.find(match.group(0)), 0)) + 1
         docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
         raise PluginError(f"{docs}/{page.file.src_uri}:{line}: 差し込みの指定「{match.group(0)}」は使えません。"
-                          f"使えるもの: kb:fields（{'、'.join(FIELD_TABLES)}）、kb:citations、kb:errors、kb:warnings、kb:tags、kb:source-kinds")
+                          f"使えるもの: kb:fields（{'、'.join(FIELD_TABLES)}）、kb:citations、kb:errors、kb:warnings、kb:tags、kb:source-kinds、kb:notation-rules")
 
     return MARKER.sub(replace, markdown)

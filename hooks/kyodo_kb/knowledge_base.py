@@ -18,8 +18,10 @@ from kyodo_kb.tooling.collection_pause import without_cyclic_collection
 from kyodo_kb.formats.flow import check_outcome_links, load_flow
 from kyodo_kb.formats.ordinance import Ordinance, load_ordinance
 from kyodo_kb.formats.paperwork import check_paperwork_links, load_paperwork
+from kyodo_kb.formats.training import TRAINING_DIR, load_training_path
 from kyodo_kb.sources.errors import DataError, DataErrors, SourceLocation
 from kyodo_kb.formats.tags import tag_anchor
+from kyodo_kb.sources.markdown_headings import GuidelineSections
 
 CHECKLIST_DIR = "checklists"
 ORDINANCE_DIR = "ordinances"
@@ -33,6 +35,13 @@ class KnowledgeBase:
     citing_items: dict = field(default_factory=dict)  # (ordinance_id, anchor) -> [(Checklist, ChecklistItem)]
     flows: list = field(default_factory=list)
     paperwork: tuple = ()  # of paperwork.Sheet (role-table, agreement, evaluation), those present
+    training_paths: list = field(default_factory=list)
+
+    def caution(self, item_id: str):
+        """(Checklist, ChecklistItem) of an item id, or None."""
+        if not hasattr(self, "_cautions"):
+            self._cautions = {item.id: (c, item) for c in self.checklists for item in c.items}
+        return self._cautions.get(item_id)
 
     def ordinance(self, ordinance_id: str) -> Ordinance:
         return next(o for o in self.ordinances if o.id == ordinance_id)
@@ -82,6 +91,7 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
     checklists_ok = not errors
     flows = load_flows(root, checklists, errors)
     paperwork = _load_paperwork(root, resolver, checklists if checklists_ok else None, errors)
+    training_paths = load_training_paths(root, resolver, {i.id for c in checklists for i in c.items}, checklists_ok, errors)
     if errors:
         raise DataErrors(errors)
     citing: dict = defaultdict(list)
@@ -89,7 +99,7 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
         for item in checklist.items:
             for key in dict.fromkeys(c.ref.key for c in item.basis):
                 citing[key].append((checklist, item))
-    return KnowledgeBase(ordinances, checklists, dict(citing), flows, paperwork)
+    return KnowledgeBase(ordinances, checklists, dict(citing), flows, paperwork, training_paths)
 
 
 @without_cyclic_collection
@@ -123,6 +133,7 @@ def validate_project(root: Path, workers: int | None = None) -> tuple[list, dict
     checklists_ok = not errors
     load_flows(root, outlines, errors)
     _load_paperwork(root, CitationResolver(ordinances), outlines if checklists_ok else None, errors)
+    load_training_paths(root, CitationResolver(ordinances), {i.id for o in outlines for i in o.items}, checklists_ok, errors)
     counts = {"checklists": len(outlines), "items": sum(len(o.items) for o in outlines), "ordinances": len(ordinances)}
     return errors, counts
 
@@ -243,6 +254,29 @@ def load_flows(root: Path, checklists: list, errors: list) -> list:
                 continue
         flows.append(flow)
     return flows
+
+
+def load_training_paths(root: Path, resolver: CitationResolver, item_ids: set, checklists_ok: bool, errors: list) -> list:
+    """Training paths; unknown cautions are reported only over a clean set of checklists
+    (a caution of a checklist dropped for its own errors would otherwise look missing too)."""
+    sections = GuidelineSections(root)
+    paths = []
+    path_ids: dict = {}
+    for path in data_files(root, TRAINING_DIR):
+        file_errors: list = []
+        training = load_training_path(path, relative(root, path), resolver, item_ids, sections, file_errors)
+        if checklists_ok or not any(e.rule == rules.TRAINING_UNKNOWN_CAUTION for e in file_errors):
+            errors.extend(file_errors)
+        if training is None:
+            continue
+        if training.id in path_ids:
+            errors.append(DataError(SourceLocation(training.path, training.line),
+                                    f"id: 研修の道筋の ID「{training.id}」は {path_ids[training.id]} でも使われています。別の ID にしてください",
+                                    rules.ID_NOT_UNIQUE))
+            continue
+        path_ids[training.id] = training.path
+        paths.append(training)
+    return paths
 
 
 def order_like_nav(checklists: list, nav_sources: list) -> list:

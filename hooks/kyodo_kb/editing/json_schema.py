@@ -19,9 +19,11 @@ from kyodo_kb.formats import checklist as checklist_model
 from kyodo_kb.formats import conditions
 from kyodo_kb.formats import flow as flow_model
 from kyodo_kb.formats import ordinance as ordinance_model
+from kyodo_kb.formats import notation
 from kyodo_kb.formats import paperwork as paperwork_model
 from kyodo_kb.formats import provenance
 from kyodo_kb.formats import tags as tag_list
+from kyodo_kb.formats import training as training_model
 from kyodo_kb.sources.field_specs import MAX_LENGTH
 from kyodo_kb.sources.field_specs import SLUG_PATTERN
 from kyodo_kb.sources.yaml_source import YamlMapping, YamlScalar, YamlSequence
@@ -100,6 +102,7 @@ ORDINANCE = Shape(tuple(ordinance_model.ORDINANCE_FIELDS), {"articles": _ARTICLE
 CHANGELOG = Shape(tuple(changelog_model.CHANGELOG_FIELDS),
                   {"revisions": Shape(tuple(changelog_model.REVISION_FIELDS))})
 TAGS = Shape(tuple(tag_list.TAG_LIST_FIELDS), {"tags": Shape(tuple(tag_list.TAG_FIELDS))})
+NOTATION = Shape(tuple(notation.NOTATION_FIELDS), {"rules": Shape(tuple(notation.NOTATION_RULE_FIELDS))})
 
 _WHO = {"type": "string", "enum": list(paperwork_model.WHO),
         "description": "提案する担い手です: shi（市）、aite（相手方）、kyodo（共同）"}
@@ -110,14 +113,26 @@ PAPERWORK_AGREEMENT = Shape(tuple(paperwork_model.AGREEMENT_FIELDS), {"matters":
     tuple(paperwork_model.MATTER_FIELDS), {"form_notes": Shape(tuple(paperwork_model.FORM_NOTE_FIELDS))})})
 PAPERWORK_EVALUATION = Shape(tuple(paperwork_model.EVALUATION_FIELDS),
                              {"criteria": Shape(tuple(paperwork_model.CRITERION_FIELDS))})
+TRAINING = Shape(tuple(training_model.PATH_FIELDS), {
+    "steps": Shape(tuple(training_model.STEP_FIELDS)),
+    "questions": Shape(
+        tuple(training_model.QUESTION_FIELDS),
+        overrides={"choices": {"type": "array", "minItems": training_model.MIN_CHOICES,
+                               "maxItems": training_model.MAX_CHOICES,
+                               "items": {"type": "string", "pattern": LINE_PATTERN}},
+                   "basis": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": LINE_PATTERN}},
+                   "answer": {"type": "integer", "minimum": 1, "maximum": training_model.MAX_CHOICES}}),
+})
 
 # file name in schemas/ -> (title, shape)
 SCHEMAS = {
     "checklist.schema.json": ("チェックリスト（checklists/*.yml）", CHECKLIST),
     "ordinance.schema.json": ("条例の抄録（ordinances/*.yml）", ORDINANCE),
     "flow.schema.json": ("質問の流れ（flows/*.yml）", FLOW),
+    "training.schema.json": ("研修の道筋（training/*.yml）", TRAINING),
     "changelog.schema.json": ("改定履歴（data/changelog.yml）", CHANGELOG),
     "tags.schema.json": ("タグの一覧（data/tags.yml）", TAGS),
+    "hyoki.schema.json": ("表記のルール（data/hyoki.yml）", NOTATION),
     "paperwork-role-table.schema.json": ("役割分担表（paperwork/role-table.yml）", PAPERWORK_ROLE_TABLE),
     "paperwork-agreement.schema.json": ("協定書に書くこと（paperwork/agreement.yml）", PAPERWORK_AGREEMENT),
     "paperwork-evaluation.schema.json": ("ふりかえり（評価）シート（paperwork/evaluation.yml）", PAPERWORK_EVALUATION),

@@ -35,6 +35,14 @@ def escape_attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def json_data_element(css_class: str, data) -> str:
+    """Data for a page's script, as an empty hidden element's attribute. Not a
+    <script type="application/json">: Material's instant navigation re-runs every inline script of
+    the new page as JavaScript, whatever its type, and JSON there is a syntax error."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f'<div class="{css_class}" hidden data-kb-json="{escape_attr(text)}"></div>'
+
+
 def relative_link(from_src: str, to_src: str, anchor: str | None = None) -> str:
     link = _relative_path(from_src, to_src)
     return f"{link}#{anchor}" if anchor else link
@@ -205,10 +213,12 @@ def render_ordinance_page(ordinance: Ordinance, citing_items: dict) -> str:
         lines += _backlinks(citing_items.get((ordinance.id, article_anchor), []), src)
         for paragraph in article.paragraphs:
             p_anchor = provision_anchor(article.number, paragraph.number)
-            number = f"第{escape_attr(article.number)}条" if paragraph.number == 1 else _fullwidth(paragraph.number)
+            # numbers and the space after them as the source prints them (「第26条 」「2 」「(1) 」),
+            # so that the page and the quotations in the guideline pages read the same
+            number = f"第{escape_attr(article.number)}条" if paragraph.number == 1 else str(paragraph.number)
             lines += [
                 f'<div class="kb-provision kb-paragraph" id="{p_anchor}" markdown>',
-                f'<p class="kb-provision-text"><span class="kb-provision-number">{number}</span>　{escape_attr(paragraph.text)}</p>',
+                f'<p class="kb-provision-text"><span class="kb-provision-number">{number}</span> {escape_attr(paragraph.text)}</p>',
                 "",
             ]
             lines += _backlinks(citing_items.get((ordinance.id, p_anchor), []), src)
@@ -216,7 +226,7 @@ def render_ordinance_page(ordinance: Ordinance, citing_items: dict) -> str:
                 i_anchor = provision_anchor(article.number, paragraph.number, item.number)
                 lines += [
                     f'<div class="kb-provision kb-item-provision" id="{i_anchor}" markdown>',
-                    f'<p class="kb-provision-text"><span class="kb-provision-number">({item.number})</span>　{escape_attr(item.text)}</p>',
+                    f'<p class="kb-provision-text"><span class="kb-provision-number">({item.number})</span> {escape_attr(item.text)}</p>',
                     "",
                 ]
                 lines += _backlinks(citing_items.get((ordinance.id, i_anchor), []), src)
@@ -268,10 +278,6 @@ def render_ordinance_index(ordinances: list) -> str:
         recorded = "、".join(a.label for a in ordinance.articles)
         lines.append(f"- [{escape_text(ordinance.title)}]({link})（収録: {recorded}）")
     return "\n".join(lines) + "\n"
-
-
-def _fullwidth(number: int) -> str:
-    return str(number).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
 
 
 def front_matter_title(text: str) -> str:

@@ -104,6 +104,17 @@ CITATION_UNKNOWN_PROVISION = "citation-unknown-provision"
 CITATION_PARAGRAPH_REQUIRED = "citation-paragraph-required"
 CITATION_BAD_NUMBER = "citation-bad-number"
 
+# training paths (formats/training.py)
+TRAINING_UNKNOWN_CAUTION = "training-unknown-caution"
+TRAINING_STEP_TARGET = "training-step-target"  # neither or both of section and caution
+TRAINING_UNKNOWN_PAGE = "training-unknown-page"
+TRAINING_UNKNOWN_ANCHOR = "training-unknown-anchor"
+TRAINING_CHOICE_COUNT = "training-choice-count"
+TRAINING_ANSWER_RANGE = "training-answer-range"
+TRAINING_NO_BASIS = "training-no-basis"
+TRAINING_MINUTES = "training-minutes"
+TRAINING_TOO_MANY_STEPS = "training-too-many-steps"
+
 # conditional items (formats/conditions.py)
 CONDITION_NOT_LIST = "condition-not-list"
 CONDITION_NO_PROFILE = "condition-no-profile"
@@ -121,6 +132,9 @@ SOURCE_OTHER_UNLABELLED = "source-other-unlabelled"  # no 「他自治体の例�
 YOUKAKUNIN_WITHOUT_SOURCE = "youkakunin-without-source"  # 要確認 in the text, no youkakunin source
 YOUKAKUNIN_WITHOUT_MARK = "youkakunin-without-mark"  # a youkakunin source, no 要確認 in the text
 CHECK_NEGATIVE = "check-negative"  # a check ending in …ていないか / …ませんか
+
+# 表記 rules (formats/notation.py, data/hyoki.yml)
+NOTATION_PATTERN_IN_EXPECTED = "notation-pattern-in-expected"
 
 # question flows (formats/flow.py)
 FLOW_PROFILE_FORM = "flow-profile-form"
@@ -148,6 +162,8 @@ LINT_QUESTION_FORM = "lint-question-form"
 LINT_UNKNOWN_TAG = "lint-unknown-tag"
 LINT_SIMILAR_CHECK = "lint-similar-check"
 LINT_PLACEHOLDER = "lint-placeholder"
+LINT_NOTATION = "lint-notation"  # a written form data/hyoki.yml replaces
+LINT_STALE_QUESTION = "lint-stale-question"
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
