@@ -11,10 +11,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from kyodo_kb.formats.changelog import load_changelog
 from kyodo_kb.knowledge_base import validate_project
 from kyodo_kb.sources.errors import DataErrors, unexpected_failure
-from kyodo_kb.formats.tags import load_tag_list
 from kyodo_kb.sources.page_safety import check_site_sources
 
 
@@ -31,10 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     errors: list = []
     try:
-        data_errors, counts = validate_project(args.root.resolve())
+        data_errors, counts = validate_project(args.root.resolve())  # every data file, data/ too
         errors += data_errors
-        load_changelog(args.root.resolve(), errors)  # data/ files that the build validates too
-        load_tag_list(args.root.resolve(), errors)
         errors += check_site_sources(args.root.resolve())  # docs/, includes/, mkdocs.yml, symbolic links
     except Exception as exc:  # a bug must still reach editors as a message, not a traceback
         print(unexpected_failure("データ（checklists/・ordinances/）の読み込み", exc))

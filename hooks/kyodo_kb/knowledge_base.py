@@ -1,5 +1,9 @@
 """Loads every data file of the project into one validated, cross-checked KnowledgeBase.
 
+This is the only reader of data files: ordinances, checklists and flows, and data/tags.yml and
+data/changelog.yml. `load_knowledge_base` (the build) and `validate_project` (`make check`) read the
+same files with the same functions, so they report the same errors.
+
 Cross-file rules (unique checklist ids, unique item ids across all checklists) and the
 back-link index (provision -> citing cautions) live here, each built once in linear time.
 """
@@ -7,16 +11,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+import datetime
+from functools import cached_property
 import multiprocessing
 import os
 from pathlib import Path
 
 from kyodo_kb.sources import rules
+from kyodo_kb.formats.changelog import Changelog, load_changelog
 from kyodo_kb.formats.checklist import Checklist, load_checklist
 from kyodo_kb.formats.citations import CitationResolver
 from kyodo_kb.tooling.collection_pause import without_cyclic_collection
 from kyodo_kb.formats.flow import check_outcome_links, load_flow
 from kyodo_kb.formats.ordinance import Ordinance, load_ordinance
+from kyodo_kb.formats.tags import load_tag_list
 from kyodo_kb.sources.errors import DataError, DataErrors, SourceLocation
 
 CHECKLIST_DIR = "checklists"
@@ -24,15 +32,35 @@ ORDINANCE_DIR = "ordinances"
 FLOW_DIR = "flows"
 
 
-@dataclass
+@dataclass(frozen=True)
+class Revision:
+    """What the printed title block shows: the edition's name and the newest changelog date."""
+    edition: str
+    date: datetime.date
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     ordinances: list
     checklists: list
     citing_items: dict = field(default_factory=dict)  # (ordinance_id, anchor) -> [(Checklist, ChecklistItem)]
     flows: list = field(default_factory=list)
+    tags: tuple | None = None  # of formats.tags.Tag, in file order; None when there is no data/tags.yml
+    changelog: Changelog = Changelog("", ())
 
     def ordinance(self, ordinance_id: str) -> Ordinance:
         return next(o for o in self.ordinances if o.id == ordinance_id)
+
+    @cached_property
+    def checklist_by_page(self) -> dict:
+        """page src_uri -> Checklist"""
+        return {checklist.page_src: checklist for checklist in self.checklists}
+
+    @property
+    def revision(self) -> Revision | None:
+        """The edition and the date of the newest changelog entry (None without any entry)."""
+        newest = self.changelog.newest
+        return Revision(self.changelog.edition, newest.date) if newest is not None else None
 
 
 def data_files(root: Path, folder: str) -> list[Path]:
@@ -76,6 +104,7 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
         if checklist is not None and register(checklist):
             checklists.append(checklist)
     flows = load_flows(root, checklists, errors)
+    tags, changelog = load_site_data(root, errors)
     if errors:
         raise DataErrors(errors)
     citing: dict = defaultdict(list)
@@ -83,7 +112,13 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
         for item in checklist.items:
             for key in dict.fromkeys(c.ref.key for c in item.basis):
                 citing[key].append((checklist, item))
-    return KnowledgeBase(ordinances, checklists, dict(citing), flows)
+    return KnowledgeBase(ordinances, checklists, dict(citing), flows, tags, changelog)
+
+
+def load_site_data(root: Path, errors: list) -> tuple:
+    """(tags or None, Changelog): the files of data/."""
+    tags = load_tag_list(root, errors)
+    return (tuple(tags) if tags is not None else None), load_changelog(root, errors)
 
 
 @without_cyclic_collection
@@ -115,6 +150,7 @@ def validate_project(root: Path, workers: int | None = None) -> tuple[list, dict
         if outline is not None and register(outline):
             outlines.append(outline)
     load_flows(root, outlines, errors)
+    load_site_data(root, errors)
     counts = {"checklists": len(outlines), "items": sum(len(o.items) for o in outlines), "ordinances": len(ordinances)}
     return errors, counts
 

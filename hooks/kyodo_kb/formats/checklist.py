@@ -50,6 +50,11 @@ class ChecklistItem:
     tags: tuple  # of str
     line: int
     applies_when: tuple = ()  # of conditions.Condition; empty = always applies
+    # Where the parts are written, for messages about them (make lint)
+    index: int = 0  # 1-based position in the file's items
+    check_line: int = 0
+    caution_line: int = 0
+    tag_lines: tuple = ()  # of (tag, line), in the order of `tags`
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,8 @@ class Checklist:
     path: str  # relative source path, e.g. checklists/keikaku.yml
     line: int
     profile: tuple = ()  # of conditions.ProfileQuestion
+    title_line: int = 0
+    summary_line: int = 0  # 0 when there is no summary
 
     @property
     def page_src(self) -> str:
@@ -107,7 +114,7 @@ def read_checklist(root, path: str, resolver: CitationResolver, errors: list) ->
     items = []
     seen: dict = {}
     for index, node in enumerate(reader.sequence("items", allow_empty=False), start=1):
-        item = read_item(node, path, f"items[{index}]", resolver, errors, profile)
+        item = read_item(node, path, f"items[{index}]", resolver, errors, profile, index)
         if item is None:
             continue
         if item.id in seen:
@@ -118,11 +125,12 @@ def read_checklist(root, path: str, resolver: CitationResolver, errors: list) ->
         items.append(item)
     if len(errors) > count or checklist_id is None or title is None:
         return None
-    return Checklist(checklist_id, title, summary, tuple(items), path, root.line, profile)
+    return Checklist(checklist_id, title, summary, tuple(items), path, root.line, profile,
+                     reader.line_of("title"), reader.line_of("summary") if summary is not None else 0)
 
 
 def read_item(node, path: str, key_path: str, resolver: CitationResolver, errors: list,
-              profile: tuple = ()) -> ChecklistItem | None:
+              profile: tuple = (), index: int = 0) -> ChecklistItem | None:
     count = len(errors)
     reader = MappingReader(node, path, key_path, ITEM_FIELDS, errors, "確認項目")
     if not reader.ok:
@@ -131,16 +139,16 @@ def read_item(node, path: str, key_path: str, resolver: CitationResolver, errors
     check = reader.string("check")
     caution = reader.string("caution")
     basis = []
-    for index, (text, line) in enumerate(reader.string_list("basis"), start=1):
+    for number, (text, line) in enumerate(reader.string_list("basis"), start=1):
         try:
             basis.append(Citation(text, resolver.resolve(text), line))
         except CitationError as exc:
-            errors.append(DataError(SourceLocation(path, line), f"{key_path}.basis[{index}]: {exc}", exc.rule))
-    tags = []
+            errors.append(DataError(SourceLocation(path, line), f"{key_path}.basis[{number}]: {exc}", exc.rule))
+    tags: dict = {}  # tag -> line of its first mention
     for text, line in reader.string_list("tags"):
-        if text not in tags:
-            tags.append(text)
+        tags.setdefault(text, line)
     applies_when = read_applies_when(reader.raw("applies_when"), path, f"{key_path}.applies_when", profile, errors)
     if len(errors) > count or None in (item_id, check, caution):
         return None
-    return ChecklistItem(item_id, check, caution.strip(), tuple(basis), tuple(tags), node.line, applies_when)
+    return ChecklistItem(item_id, check, caution.strip(), tuple(basis), tuple(tags), node.line, applies_when,
+                         index, reader.line_of("check"), reader.line_of("caution"), tuple(tags.items()))

@@ -82,7 +82,6 @@ DUPLICATE_ENTRY = "duplicate-entry"  # twice in one file: item id, question, opt
 ID_NOT_UNIQUE = "id-not-unique"  # the same id in two files
 NO_ORDINANCES = "ordinances-missing"
 CHANGELOG_DATE = "changelog-date"
-CONFIG_REVISION = "config-revision"  # extra.kb_revision in mkdocs.yml
 
 # citations (formats/citations.py)
 CITATION_UNREADABLE = "citation-unreadable"
