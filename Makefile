@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # unless SOURCE_DATE_EPOCH is set, so it is pinned to the commit time (0 outside a git checkout).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build pdf check lint schema new-checklist publish test system-packages clean bench
+.PHONY: setup serve build pdf check lint schema new-checklist edition publish test system-packages clean bench
 
 setup: $(STAMP)
 
@@ -49,6 +49,12 @@ schema: $(STAMP)
 # make new-checklist ID=keikaku TITLE=企画段階の留意事項 [PREFIX=KK]
 new-checklist: $(STAMP)
 	$(BIN)/python scripts/new_checklist.py "$(ID)" "$(TITLE)" $(if $(PREFIX),--prefix "$(PREFIX)")
+
+# make edition VERSION=1.1 [FROM_GIT=コミット]: records the published edition's content in data/editions/
+# (its entry in data/changelog.yml comes first); commit both files together.
+edition: $(STAMP)
+	@test -n "$(VERSION)" || { echo "使い方: make edition VERSION=1.1 [FROM_GIT=コミット]" >&2; exit 2; }
+	$(BIN)/python scripts/make_edition.py "$(VERSION)" $(if $(FROM_GIT),--from-git "$(FROM_GIT)")
 
 # Builds into a temporary folder next to DEST, checks it, then swaps it in (previous site kept as DEST.prev).
 publish: $(STAMP)

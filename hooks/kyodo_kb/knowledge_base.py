@@ -20,6 +20,7 @@ from pathlib import Path
 from kyodo_kb.sources import rules
 from kyodo_kb.formats.changelog import Changelog, load_changelog
 from kyodo_kb.formats.checklist import Checklist, load_checklist
+from kyodo_kb.formats.editions import DRAFT_VERSION, load_editions, same_content, snapshot_of
 from kyodo_kb.formats.citations import CitationResolver
 from kyodo_kb.tooling.collection_pause import without_cyclic_collection
 from kyodo_kb.formats.flow import check_outcome_links, load_flow
@@ -47,6 +48,7 @@ class KnowledgeBase:
     flows: list = field(default_factory=list)
     tags: tuple | None = None  # of formats.tags.Tag, in file order; None when there is no data/tags.yml
     changelog: Changelog = Changelog("", ())
+    editions: tuple = ()  # of formats.editions.Edition: the published editions (data/editions/), oldest first
 
     def ordinance(self, ordinance_id: str) -> Ordinance:
         return next(o for o in self.ordinances if o.id == ordinance_id)
@@ -55,6 +57,15 @@ class KnowledgeBase:
     def checklist_by_page(self) -> dict:
         """page src_uri -> Checklist"""
         return {checklist.page_src: checklist for checklist in self.checklists}
+
+    @cached_property
+    def edition_history(self) -> list:
+        """The published editions oldest first, and the current data as a draft when it differs."""
+        editions = list(self.editions)
+        draft = snapshot_of(self.checklists, DRAFT_VERSION, None)
+        if not editions or not same_content(editions[-1], draft):
+            editions.append(draft)
+        return editions
 
     @property
     def revision(self) -> Revision | None:
@@ -104,7 +115,7 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
         if checklist is not None and register(checklist):
             checklists.append(checklist)
     flows = load_flows(root, checklists, errors)
-    tags, changelog = load_site_data(root, errors)
+    tags, changelog, editions = load_site_data(root, errors)
     if errors:
         raise DataErrors(errors)
     citing: dict = defaultdict(list)
@@ -112,13 +123,18 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
         for item in checklist.items:
             for key in dict.fromkeys(c.ref.key for c in item.basis):
                 citing[key].append((checklist, item))
-    return KnowledgeBase(ordinances, checklists, dict(citing), flows, tags, changelog)
+    return KnowledgeBase(ordinances, checklists, dict(citing), flows, tags, changelog, editions)
 
 
 def load_site_data(root: Path, errors: list) -> tuple:
-    """(tags or None, Changelog): the files of data/."""
+    """(tags or None, Changelog, editions): the files of data/. Editions are checked against the
+    changelog's versions and dates, so only when the changelog itself is sound."""
     tags = load_tag_list(root, errors)
-    return (tuple(tags) if tags is not None else None), load_changelog(root, errors)
+    changelog_errors: list = []
+    changelog = load_changelog(root, changelog_errors)
+    errors.extend(changelog_errors)
+    editions = load_editions(root, list(changelog.revisions), errors) if not changelog_errors else []
+    return (tuple(tags) if tags is not None else None), changelog, tuple(editions)
 
 
 @without_cyclic_collection

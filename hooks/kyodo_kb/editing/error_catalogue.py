@@ -124,6 +124,22 @@ ERRORS = {
                 "ordinances フォルダに条例のファイルがありません。削除してしまった場合は元に戻してください。"),
     rules.CHANGELOG_DATE: MessageKind("revisions[1].date: 日付を「2026-11-27」のように西暦の年-月-日で書いてください…",
                 "改定履歴の日付は西暦で `2026-11-27` の形に書きます（和暦や「/」は使えません）。"),
+    # editions (data/editions/*.json, written by make edition; formats/editions.py)
+    rules.EDITION_DAMAGED: MessageKind("JSON として読めません（Expecting ',' delimiter）。版のファイルは手で編集せず、make edition で作り直してください",
+                "版の記録 data/editions/*.json が壊れています（手で編集したか、git のマージで混ざった可能性があります）。"
+                "git で元に戻すか、その版の時点のコミットを指定して `make edition VERSION=1.0 FROM_GIT=コミット` で作り直してください。"
+                "data/editions/ には `make edition` が書いたファイルだけを置きます。"),
+    rules.EDITION_FINGERPRINT: MessageKind("項目「KT-01」の fingerprint（0123456789ab）が内容と一致しません（内容からは …）…",
+                "公開した版の記録は、その版で印刷した紙と照らし合わせる基準なので、手で書き換えることはできません。"
+                "内容を直すときは checklists/ を直し、次の版として公開してください（[版の公開](preview.md#edition)）。"),
+    rules.EDITION_FILE_NAME: MessageKind("ファイル名は版の番号と同じ 1.1.json にしてください",
+                "版の記録のファイル名は、中に書かれた版の番号と同じにします。ファイル名を直してください。"),
+    rules.EDITION_NOT_IN_CHANGELOG: MessageKind("版「1.1」の記録が data/changelog.yml にありません。改定の記録を追加するか、このファイルを削除してください",
+                "公開した版には、改定履歴（data/changelog.yml）の記録が必要です。revisions の先頭に、その版の date・version・summary を書いてください。"),
+    rules.EDITION_DATE: MessageKind("日付 2027-04-01 が data/changelog.yml の版「1.1」の日付 2027-04-02 と違います…",
+                "改定履歴の日付を直したときは、`make edition VERSION=1.1` で版の記録を作り直してください。"),
+    rules.EDITION_MISSING: MessageKind("版「1.1」の内容の記録 data/editions/1.1.json がありません。make edition VERSION=1.1 で作ってください",
+                "改定履歴に版を足したら、その版の内容を `make edition VERSION=…` で記録し、両方をコミットします（[版の公開](preview.md#edition)）。"),
     # citations (formats/citations.py)
     rules.CITATION_UNREADABLE: MessageKind("引用「協働の原則」を読み取れません。「条例名 第N条 第N項 第N号」の形で書いてください…",
                 "basis には規定の引用だけを書きます（説明文は caution へ）。[引用の書き方](citations.md)のとおりに書いてください。"),

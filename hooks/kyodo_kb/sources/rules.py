@@ -83,6 +83,14 @@ ID_NOT_UNIQUE = "id-not-unique"  # the same id in two files
 NO_ORDINANCES = "ordinances-missing"
 CHANGELOG_DATE = "changelog-date"
 
+# editions (formats/editions.py: data/editions/*.json against data/changelog.yml)
+EDITION_DAMAGED = "edition-damaged"
+EDITION_FINGERPRINT = "edition-fingerprint"
+EDITION_FILE_NAME = "edition-file-name"
+EDITION_NOT_IN_CHANGELOG = "edition-not-in-changelog"
+EDITION_DATE = "edition-date"
+EDITION_MISSING = "edition-missing"
+
 # citations (formats/citations.py)
 CITATION_UNREADABLE = "citation-unreadable"
 CITATION_NO_ORDINANCE_NAME = "citation-no-ordinance-name"
