@@ -15,10 +15,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from kyodo_kb.build_state import build_state, error_pages, load_into, new_build_state, remember_command
-from kyodo_kb.render.error_pages import error_report, render_error_banner
+from kyodo_kb.render.error_pages import error_report, rebuild_summary, render_error_banner
 from kyodo_kb.sources.errors import unexpected_failure
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base_loading")
+_BUILD_LOG = logging.getLogger("mkdocs.commands.build")  # MkDocs' own "Documentation built in …" line
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -27,6 +28,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config):
     new_build_state(config)
+    for stale in [f for f in _BUILD_LOG.filters if type(f).__name__ == "_SummaryAtTheEnd"]:
+        _BUILD_LOG.removeFilter(stale)  # a build that stopped before its closing line
     return config
 
 
@@ -43,7 +46,27 @@ def on_files(files: Files, config) -> Files:
         for src_uri, content in error_pages(state).items():
             if files.get_file_from_path(src_uri) is None:
                 files.append(File.generated(config, src_uri, content=content))
+        # An error page cannot carry the anchors of the page it stands in for: links into it
+        # (#KK-01, #art9) would each print a warning, burying the one error above.
+        config.validation.links.anchors = logging.DEBUG
+        _BUILD_LOG.addFilter(_SummaryAtTheEnd(errors))
     return files
+
+
+
+class _SummaryAtTheEnd(logging.Filter):
+    """Turns this build's closing "Documentation built in …" line into the error summary, once."""
+
+    def __init__(self, errors):
+        super().__init__()
+        self.errors = errors
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if str(record.msg).startswith("Documentation built"):
+            record.msg, record.args = rebuild_summary(self.errors, record.getMessage()), ()
+            record.levelno, record.levelname = logging.ERROR, "ERROR"
+            _BUILD_LOG.removeFilter(self)
+        return True
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -103,19 +103,23 @@ class ChecklistOutline:
 
 
 @without_cyclic_collection
-def load_knowledge_base(root: Path) -> KnowledgeBase:
-    """Loads and validates all data under `root`; raises DataErrors with every problem found."""
+def load_knowledge_base(root: Path, editions: bool = True) -> KnowledgeBase:
+    """Loads and validates all data under `root`; raises DataErrors with every problem found.
+    `editions=False` leaves data/editions/ unread (`make edition`, which writes the missing one)."""
     errors: list = []
     ordinances = load_ordinances(root, errors)
     resolver = CitationResolver(ordinances)
     checklists = []
     register = _CrossFileRules(errors)
     for path in data_files(root, CHECKLIST_DIR):
-        checklist = load_checklist(path, relative(root, path), resolver, errors)
+        broken: list = []
+        checklist = load_checklist(path, relative(root, path), resolver, errors, broken)
         if checklist is not None and register(checklist):
             checklists.append(checklist)
+        for outline in _outlines_of_broken(relative(root, path), broken):
+            register(outline)
     flows = load_flows(root, checklists, errors)
-    tags, changelog, editions = load_site_data(root, errors)
+    tags, changelog, editions = load_site_data(root, errors, editions)
     if errors:
         raise DataErrors(errors)
     citing: dict = defaultdict(list)
@@ -126,14 +130,14 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
     return KnowledgeBase(ordinances, checklists, dict(citing), flows, tags, changelog, editions)
 
 
-def load_site_data(root: Path, errors: list) -> tuple:
+def load_site_data(root: Path, errors: list, with_editions: bool = True) -> tuple:
     """(tags or None, Changelog, editions): the files of data/. Editions are checked against the
     changelog's versions and dates, so only when the changelog itself is sound."""
     tags = load_tag_list(root, errors)
     changelog_errors: list = []
     changelog = load_changelog(root, changelog_errors)
     errors.extend(changelog_errors)
-    editions = load_editions(root, list(changelog.revisions), errors) if not changelog_errors else []
+    editions = load_editions(root, list(changelog.revisions), errors) if with_editions and not changelog_errors else []
     return (tuple(tags) if tags is not None else None), changelog, tuple(editions)
 
 
@@ -161,10 +165,12 @@ def validate_project(root: Path, workers: int | None = None) -> tuple[list, dict
         results = [_outline_files(root, paths, ordinances)]
     outlines = []
     register = _CrossFileRules(errors)
-    for file_errors, outline in (entry for chunk in results for entry in chunk):
+    for file_errors, outline, broken in (entry for chunk in results for entry in chunk):
         errors.extend(file_errors)
         if outline is not None and register(outline):
             outlines.append(outline)
+        for partial in broken:
+            register(partial)
     load_flows(root, outlines, errors)
     load_site_data(root, errors)
     counts = {"checklists": len(outlines), "items": sum(len(o.items) for o in outlines), "ordinances": len(ordinances)}
@@ -181,14 +187,21 @@ def _outline_files(root: Path, paths: list, ordinances: list) -> list:
     results = []
     for display_path in paths:
         file_errors: list = []
-        checklist = load_checklist(root / display_path, display_path, resolver, file_errors)
+        broken: list = []
+        checklist = load_checklist(root / display_path, display_path, resolver, file_errors, broken)
         outline = None
         if checklist is not None:
             outline = ChecklistOutline(checklist.id, checklist.path, checklist.line,
                                        tuple(ItemOutline(item.id, item.line) for item in checklist.items),
                                        checklist.profile)
-        results.append((file_errors, outline))
+        results.append((file_errors, outline, _outlines_of_broken(display_path, broken)))
     return results
+
+
+def _outlines_of_broken(path: str, broken: list) -> list:
+    """Outlines of a checklist that has errors of its own: only its ids, for the cross-file rules."""
+    return [ChecklistOutline(checklist_id, path, line, tuple(ItemOutline(i, n) for i, n in items), ())
+            for checklist_id, line, items in broken]
 
 
 def load_ordinances(root: Path, errors: list) -> list:
@@ -219,7 +232,7 @@ class _CrossFileRules:
         self.item_ids: dict = {}
 
     def __call__(self, checklist) -> bool:
-        if checklist.id in self.checklist_ids:
+        if checklist.id is not None and checklist.id in self.checklist_ids:
             self.errors.append(DataError(SourceLocation(checklist.path, checklist.line),
                                          f"id: チェックリスト ID「{checklist.id}」は {self.checklist_ids[checklist.id]} でも使われています。別の ID にしてください", rules.ID_NOT_UNIQUE))
             return False
@@ -232,7 +245,7 @@ class _CrossFileRules:
                 duplicate = True
             else:
                 self.item_ids[item.id] = (checklist.path, item.line)
-        if not duplicate:
+        if not duplicate and checklist.id is not None:
             self.checklist_ids[checklist.id] = checklist.path
         return not duplicate
 

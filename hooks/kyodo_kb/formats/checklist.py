@@ -9,13 +9,14 @@ from dataclasses import dataclass
 import hashlib
 import json
 from pathlib import Path
+import re
 
 from kyodo_kb.sources import rules
 from kyodo_kb.formats.citations import CitationError, CitationResolver, ProvisionRef
 from kyodo_kb.formats.conditions import read_applies_when, read_profile
 from kyodo_kb.sources.field_specs import FieldSpec, ITEM_ID_PATTERN, MappingReader, SLUG_PATTERN
 from kyodo_kb.sources.errors import DataError, SourceLocation, unexpected_error
-from kyodo_kb.sources.yaml_source import load_yaml_file
+from kyodo_kb.sources.yaml_source import YamlMapping, YamlScalar, load_yaml_file
 
 CHECKLIST_FIELDS = [
     FieldSpec("id", "slug", True, "チェックリストの識別子です（半角英小文字・数字・ハイフン）。ページの URL（checklists/<id>/）になります", SLUG_PATTERN, "keikaku"),
@@ -90,19 +91,24 @@ def content_version(checklist: Checklist) -> str:
     return hashlib.sha256(encoded).hexdigest()[:12]
 
 
-def load_checklist(path: Path, display_path: str, resolver: CitationResolver, errors: list) -> Checklist | None:
+def load_checklist(path: Path, display_path: str, resolver: CitationResolver, errors: list,
+                   ids_of_broken: list | None = None) -> Checklist | None:
+    """The checklist, or None with its errors; then `ids_of_broken` (if given) receives the ids
+    it could read, (checklist id or None, line, ((item id, line), …)), so that the cross-file
+    rules report a duplicate id together with the file's other errors, not after they are fixed."""
     try:
         loaded = load_yaml_file(path, display_path)
         errors.extend(loaded.errors)
         if loaded.root is None:
             return None
-        return read_checklist(loaded.root, display_path, resolver, errors)
+        return read_checklist(loaded.root, display_path, resolver, errors, ids_of_broken)
     except Exception as exc:  # never a traceback for editors: report it against the file
         errors.append(unexpected_error(display_path, exc))
         return None
 
 
-def read_checklist(root, path: str, resolver: CitationResolver, errors: list) -> Checklist | None:
+def read_checklist(root, path: str, resolver: CitationResolver, errors: list,
+                   ids_of_broken: list | None = None) -> Checklist | None:
     count = len(errors)
     reader = MappingReader(root, path, "", CHECKLIST_FIELDS, errors, "チェックリストの内容")
     if not reader.ok:
@@ -115,18 +121,30 @@ def read_checklist(root, path: str, resolver: CitationResolver, errors: list) ->
     seen: dict = {}
     for index, node in enumerate(reader.sequence("items", allow_empty=False), start=1):
         item = read_item(node, path, f"items[{index}]", resolver, errors, profile, index)
-        if item is None:
+        # The id counts even when the item has other mistakes: all of them are reported at once.
+        item_id = item.id if item is not None else _readable_item_id(node)
+        if item_id is not None and item_id in seen:
+            errors.append(DataError(SourceLocation(path, node.line),
+                                    f"items[{index}].id: 項目 ID「{item_id}」が重複しています（{seen[item_id]}行目にもあります）。別の ID にしてください", rules.DUPLICATE_ENTRY))
             continue
-        if item.id in seen:
-            errors.append(DataError(SourceLocation(path, item.line),
-                                    f"items[{index}].id: 項目 ID「{item.id}」が重複しています（{seen[item.id]}行目にもあります）。別の ID にしてください", rules.DUPLICATE_ENTRY))
-            continue
-        seen[item.id] = item.line
-        items.append(item)
+        if item_id is not None:
+            seen[item_id] = node.line
+        if item is not None:
+            items.append(item)
     if len(errors) > count or checklist_id is None or title is None:
+        if ids_of_broken is not None:
+            ids_of_broken.append((checklist_id, root.line, tuple(seen.items())))
         return None
     return Checklist(checklist_id, title, summary, tuple(items), path, root.line, profile,
                      reader.line_of("title"), reader.line_of("summary") if summary is not None else 0)
+
+
+def _readable_item_id(node) -> str | None:
+    """The item's id if it is written correctly (its own mistakes are reported by read_item)."""
+    value = node.entries.get("id") if isinstance(node, YamlMapping) else None
+    if isinstance(value, YamlScalar) and isinstance(value.value, str) and re.match(ITEM_ID_PATTERN, value.value.strip()):
+        return value.value.strip()
+    return None
 
 
 def read_item(node, path: str, key_path: str, resolver: CitationResolver, errors: list,

@@ -24,6 +24,12 @@ def render_error_list(errors) -> list[str]:
     return [f"    - <code>{html.escape(line, quote=False)}</code>" for line in error_lines(errors)]
 
 
+def rebuild_summary(errors, built: str) -> str:
+    """The last lines of a rebuild with errors while serving: MkDocs' own `built` line (it would
+    otherwise be the last word, and read like success), then the errors once more."""
+    return f"{built}\n{error_report(errors)}\n誤りのページを表示しています。上の「ファイル名:行番号」の行を直して保存してください"
+
+
 def render_error_banner(errors) -> str:
     """A Material admonition; its lines are indented so the list stays inside it."""
     count = len(set(errors))
@@ -47,8 +53,8 @@ GENERATED_PAGES = {
     "ordinances": (("ordinances/{}.md",), "ordinances/index.md"),
     "flows": (("chooser/{}/index.md", "flows/{}.md"), None),
 }
-# generated from data/ (tags, changelog): shown as error pages too
-DATA_PAGES = ("changelog.md", "tags/index.md")
+# generated from data/ (tags, changelog, editions): shown as error pages too
+DATA_PAGES = ("changelog.md", "tags/index.md", "editions/index.md")
 
 
 def error_page_sources(data_files: dict) -> list[str]:
