@@ -18,7 +18,7 @@ def test_the_printed_revision_is_the_edition_and_the_newest_changelog_date(tmp_p
         "edition: 協働のガイドライン（補強版）\nrevisions:\n"
         '  - date: 2026-04-01\n    version: "1.0"\n    summary: 初版\n'
         '  - date: 2027-01-15\n    version: "1.1"\n    summary: 改定\n', encoding="utf-8")
-    revision = load_knowledge_base(project).revision
+    revision = load_knowledge_base(project, editions=False).revision  # no data/editions/ in this project
     assert (revision.edition, revision.date) == ("協働のガイドライン（補強版）", datetime.date(2027, 1, 15))
 
 
