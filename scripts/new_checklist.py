@@ -101,7 +101,12 @@ def render_skeleton(checklist_id: str, title: str, item_ids: list[str], basis: s
             f"      {PLACEHOLDER}: 何に気をつけるか、なぜか、できていないときに何をするかを書いてください。",
         ]
         if index == 0:
-            lines += ["    basis:  # 根拠となる規定に書き換えてください（不要なら basis の2行を削除します）", f"      - {basis}"]
+            lines += ["    basis:  # 根拠となる規定に書き換えてください（規定の文言が支えないときは、basis の2行を sources に替えます）", f"      - {basis}"]
+        else:
+            # every caution names a basis or a source: until the editor finds one, it is 要確認
+            lines[-1] += "（出典を書くまでは要確認）"
+            lines += ["    sources:  # 出典に書き換えてください（seed・chigasaki・other・youkakunin。編集ガイドの「出典」）",
+                      "      - kind: youkakunin", f"        confirm: {PLACEHOLDER}", f"        shokan: {PLACEHOLDER}"]
         lines += ["    tags: []"]
     return "\n".join(lines) + "\n"
 

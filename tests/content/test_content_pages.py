@@ -148,3 +148,59 @@ def test_every_hover_definition_has_a_glossary_entry():
     glossary = read("yogoshu.md")
     missing = [t for t in terms if t not in glossary]
     assert not missing, f"用語集の本文にない略語定義があります: {missing}"
+
+
+# Bodies whose practice the research notes (shared/reference) describe; none of it is Chigasaki's rule.
+OTHER_BODIES = ["逗子市", "高松市", "川崎市", "横浜市", "あま市", "今治市", "市川三郷町", "佐賀県", "三重県", "府中市", "三田市",
+                "小平市", "狭山市", "目黒区", "宝塚市", "和光市", "大和市", "北海道", "浦安市", "筑西市", "豊中市", "相模原市",
+                "仙台市", "龍ケ崎市", "茂原市", "高浜市", "三鷹市", "岩手県", "千葉県", "小牧市", "大阪市", "広島市", "石川県",
+                "尼崎市", "江東区"]
+
+
+def _displayed_texts(kb):
+    """(where, text) of every text staff read: guideline pages, the home page, hover definitions,
+    checklist summaries, checks and cautions, and the question flows."""
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        if page.relative_to(ROOT / "docs").parts[0] in ("editing", "maintainers"):
+            continue
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+            yield f"{page.relative_to(ROOT)}:{number}", line
+    yield from ((f"includes/abbreviations.md:{n}", line) for n, line in
+                enumerate((ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8").splitlines(), start=1))
+    for checklist in kb.checklists:
+        yield checklist.path, checklist.summary or ""
+        for item in checklist.items:
+            yield f"{checklist.path} {item.id}", item.check
+            yield f"{checklist.path} {item.id}", item.caution
+    for flow in kb.flows:
+        yield flow.path, flow.intro or ""
+        for question in flow.questions:
+            yield f"{flow.path} {question.id}", " ".join([question.question, question.help or ""] + [a.label for a in question.answers])
+        for outcome in flow.outcomes:
+            yield f"{flow.path} {outcome.id}", outcome.title + " " + outcome.summary
+
+
+def test_another_body_s_practice_is_always_labelled_as_its_example(kb):
+    """No statement about another body reads as Chigasaki's rule: every mention of one of the bodies
+    the research notes describe comes after its label 「他自治体の例（○○）」 in the same paragraph."""
+    unlabelled = []
+    for where, text in _displayed_texts(kb):
+        for body in OTHER_BODIES:
+            start = text.find(body)
+            while start != -1:
+                label = text.find(f"他自治体の例（{body}）")
+                if label == -1 or label > start - len("他自治体の例（"):
+                    unlabelled.append(f"{where}: {body}: {text[max(0, start - 30):start + 20]}")
+                start = text.find(body, start + 1)
+    assert not unlabelled, "「他自治体の例（○○）」の表示がない他自治体の記述があります:\n" + "\n".join(unlabelled)
+
+
+def test_no_check_on_the_site_is_phrased_negatively(kb):
+    from kyodo_kb.formats.provenance import negative_ending
+    negative = [f"{c.path} {i.id}: {i.check}" for c in kb.checklists for i in c.items if negative_ending(i.check)]
+    assert not negative
+
+
+def test_every_caution_shows_a_basis_or_a_source(kb):
+    bare = [f"{c.path} {i.id}" for c in kb.checklists for i in c.items if not i.basis and not i.sources]
+    assert not bare

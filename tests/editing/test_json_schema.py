@@ -30,6 +30,7 @@ SCHEMA_BLIND = {
     "applies-when-unknown-option": "applies_when の選択肢が profile にあるかは、同じファイルの中の照合が要る",
     "applies-when-unknown-question": "applies_when の質問 ID が profile にあるかは、同じファイルの中の照合が要る",
     "applies-when-without-profile": "profile がないのに applies_when を書いたことは、項目をまたぐ照合が要る",
+    "check-negative-forms": "問いが否定の形で終わるかは、形容詞の「少ない」などを除く判定が要る（kyodo_kb.formats.provenance）",
     # flows: the graph (where each answer leads) is beyond a schema
     "bad-outcome-links": "結果のチェックリスト・質問・選択肢が存在するかは、ほかのファイルとの照合が要る",
     "cycle": "答えをたどると循環することは、流れ全体をたどらないと分からない",
@@ -149,7 +150,8 @@ def test_invalid_fixtures_fail_the_schema_unless_the_schema_cannot_see_their_pro
         assert errors != []
 
 
-MINIMAL = {"id": "m", "title": "題名", "items": [{"id": "M-01", "check": "確認しているか", "caution": "注意"}]}
+MINIMAL = {"id": "m", "title": "題名", "items": [{"id": "M-01", "check": "確認しているか", "caution": "注意",
+                                                "basis": ["市民活動推進条例第9条第1項第1号"]}]}
 
 
 def mutations():
@@ -171,6 +173,10 @@ def mutations():
     yield "basis-entry-is-a-number", lambda d: d["items"][0].__setitem__("basis", [9])
     yield "check-is-a-number", lambda d: d["items"][0].__setitem__("check", 12)
     yield "no-items", lambda d: d.__setitem__("items", [])
+    yield "neither-basis-nor-sources", lambda d: d["items"][0].pop("basis")
+    yield "source-kind-outside-the-list", lambda d: d["items"][0].__setitem__("sources", [{"kind": "web", "title": "t"}])
+    yield "source-without-kind", lambda d: d["items"][0].__setitem__("sources", [{"title": "t"}])
+    yield "sources-is-a-string", lambda d: d["items"][0].__setitem__("sources", "委員会資料")
 
 
 @pytest.mark.parametrize("name, mutate", list(mutations()), ids=lambda v: v if isinstance(v, str) else "")

@@ -106,7 +106,7 @@ def test_share_link_reproduces_the_answers_in_a_fresh_browser(page, site_url, br
         other.goto(shared)
         assert other.locator(".kb-profile").get_by_role("radio", name="共催", exact=True).is_checked()
         assert checked_answers(other) == checked_answers(page)
-        assert summary_text(other) == summary_text(page) == "回答 2 / 3　未対応の留意事項 2 件"
+        assert summary_text(other) == summary_text(page) == "回答 2 / 5　未対応の留意事項 4 件"
         assert "#" not in other.url  # the state moved into storage: a reload keeps later answers
         other.reload()
         assert checked_answers(other)["KB-01"] == "no"
@@ -121,16 +121,16 @@ def test_conditional_items_hide_and_show_with_the_profile_answer(page, site_url)
     kyosai_only = page.locator('.kb-item[data-item="KB-03"]')
     assert itaku_only.locator(".kb-condition").inner_text() == "委託の場合"
     assert itaku_only.is_visible() and kyosai_only.is_visible()
-    assert summary_text(page) == "回答 0 / 9　未対応の留意事項 9 件"
+    assert summary_text(page) == "回答 0 / 14　未対応の留意事項 14 件"
     page.locator(".kb-profile").get_by_role("radio", name="共催", exact=True).check()
     assert not itaku_only.is_visible() and kyosai_only.is_visible()
-    assert summary_text(page) == "回答 0 / 3　未対応の留意事項 3 件"
-    assert page.locator(".kb-filter-note").inner_text() == "選んだ条件に当てはまらない項目 6 件を表示していません。"
+    assert summary_text(page) == "回答 0 / 5　未対応の留意事項 5 件"
+    assert page.locator(".kb-filter-note").inner_text() == "選んだ条件に当てはまらない項目 9 件を表示していません。"
     page.locator(".kb-profile").get_by_role("radio", name="委託", exact=True).check()
     assert itaku_only.is_visible() and not kyosai_only.is_visible()
     page.locator(".kb-profile").get_by_role("radio", name="指定しない", exact=True).check()
     assert itaku_only.is_visible() and kyosai_only.is_visible()
-    assert summary_text(page) == "回答 0 / 9　未対応の留意事項 9 件"
+    assert summary_text(page) == "回答 0 / 14　未対応の留意事項 14 件"
 
 
 def test_without_javascript_every_item_caution_and_condition_is_visible(browser, site_url):
@@ -140,7 +140,7 @@ def test_without_javascript_every_item_caution_and_condition_is_visible(browser,
         page = context.new_page()
         page.goto(site_url + "checklists/keitai-betsu/")
         items = page.locator(".kb-item")
-        assert items.count() == 9
+        assert items.count() == 14
         for index in range(items.count()):
             assert items.nth(index).locator(".kb-caution").is_visible()
         assert page.locator('.kb-item[data-item="KB-03"] .kb-condition').inner_text() == "共催の場合"
@@ -207,19 +207,23 @@ def test_kyosai_plan_from_chooser_to_shared_decision(page, site_url, browser):
     page.get_by_role("link", name="共催の留意事項に答える（協働の形態別の留意事項）").click()
     page.wait_for_url("**/checklists/keitai-betsu/")
     assert page.locator(".kb-profile").get_by_role("radio", name="共催", exact=True).is_checked()
-    for item_id, label in [("KB-01", "いいえ"), ("KB-02", "いいえ"), ("KB-03", "いいえ")]:
-        answer(page, item_id, label)
-    assert summary_text(page) == "回答 3 / 3　未対応の留意事項 3 件"
+    kyosai_items = ["KB-01", "KB-02", "KB-10", "KB-03", "KB-11"]  # the order of the page
+    for item_id in kyosai_items:
+        answer(page, item_id, "いいえ")
+    assert summary_text(page) == "回答 5 / 5　未対応の留意事項 5 件"
     open_ids = page.locator(".kb-open-list a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    assert open_ids == ["#KB-01", "#KB-02", "#KB-03"]
-    for item_id in ["KB-01", "KB-02", "KB-03"]:
+    assert open_ids == [f"#{item_id}" for item_id in kyosai_items]
+    for item_id in ["KB-01", "KB-02", "KB-03", "KB-11"]:
         assert page.locator(f'.kb-item[data-item="{item_id}"] .kb-basis a').first.is_visible()
+    # a caution without a basis shows where it comes from, another body's practice labelled as such
+    sources = page.locator('.kb-item[data-item="KB-10"] .kb-sources')
+    assert sources.is_visible() and sources.inner_text().startswith("出典: 他自治体の例（川崎市）")
     shared = page.locator(".kb-share-link").get_attribute("href")
     context = open_context(browser, PageLog())
     try:
         supervisor = context.new_page()
         supervisor.goto(shared)
-        assert summary_text(supervisor) == "回答 3 / 3　未対応の留意事項 3 件"
+        assert summary_text(supervisor) == "回答 5 / 5　未対応の留意事項 5 件"
         assert not supervisor.locator('.kb-item[data-item="KB-05"]').is_visible()
     finally:
         context.close()

@@ -2,7 +2,6 @@
 
 Rules, each a function over plain records that returns `ContentWarning`s:
 - `question_form`: a check question should end in 「か」 (it is answered with はい / いいえ).
-- `missing_basis`: a caution without any basis, listed so that someone reviews it.
 - `unknown_tags`: a tag outside data/tags.yml, with the nearest known tag suggested.
 - `similar_checks`: the same or nearly the same check question twice (difflib ratio >= 0.9).
 - `placeholders`: text still reading 「要記入」 (left by `make new-checklist`).
@@ -66,13 +65,6 @@ def question_form(items: list[LintItem]) -> list[ContentWarning]:
                                     f"{item.check.label}（{item.id}）: 確認の問いは「…しているか」のように「か」で終わる形にしてください（「{text}」）",
                                            rules.LINT_QUESTION_FORM))
     return warnings
-
-
-def missing_basis(items: list[LintItem]) -> list[ContentWarning]:
-    return [ContentWarning(SourceLocation(item.path, item.line),
-                    f"{item.key}（{item.id}）: 根拠（basis）がありません。根拠となる規定があれば書いてください（ない場合はそのままで構いません。確認のための一覧です）",
-                           rules.LINT_MISSING_BASIS)
-            for item in items if item.basis_count == 0]
 
 
 def nearest_tag(tag: str, known: list[str]) -> str | None:

@@ -10,6 +10,7 @@ from kyodo_kb.formats import checklist as checklist_model
 from kyodo_kb.formats import conditions
 from kyodo_kb.formats import flow as flow_model
 from kyodo_kb.formats import ordinance as ordinance_model
+from kyodo_kb.formats import provenance
 from kyodo_kb.formats import tags as tag_list
 from kyodo_kb.render.pages import escape_text
 
@@ -29,6 +30,7 @@ KIND_LABELS = {
 FIELD_TABLES = {
     "checklist": ("チェックリスト（ファイルの一番外側）", checklist_model.CHECKLIST_FIELDS),
     "checklist-item": ("確認項目（items の1件ずつ）", checklist_model.ITEM_FIELDS),
+    "source": ("出典（sources の1件ずつ）", provenance.SOURCE_FIELDS),
     "profile-question": ("最初に尋ねる質問（profile の1件ずつ）", conditions.PROFILE_QUESTION_FIELDS),
     "profile-option": ("質問の選択肢（options の1件ずつ）", conditions.PROFILE_OPTION_FIELDS),
     "flow": ("質問の流れ（ファイルの一番外側）", flow_model.FLOW_FIELDS),
@@ -58,4 +60,11 @@ def render_field_table(name: str) -> str:
         kind = KIND_LABELS[spec.kind]
         example = f"`{spec.example}`" if spec.example else ""
         lines.append(f"| `{spec.name}` | {'必須' if spec.required else '任意'} | {kind} | {_cell(spec.description)} | {example} |")
+    return "\n".join(lines) + "\n"
+
+
+def render_source_kinds() -> str:
+    """The closed list of source kinds (kyodo_kb.formats.provenance.SOURCE_KINDS) as a table."""
+    lines = ["| kind | ページでの表示 | 使うとき |", "| --- | --- | --- |"]
+    lines += [f"| `{kind.id}` | {_cell(kind.label)} | {_cell(kind.description)} |" for kind in provenance.SOURCE_KINDS]
     return "\n".join(lines) + "\n"

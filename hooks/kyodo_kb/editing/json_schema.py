@@ -19,6 +19,7 @@ from kyodo_kb.formats import checklist as checklist_model
 from kyodo_kb.formats import conditions
 from kyodo_kb.formats import flow as flow_model
 from kyodo_kb.formats import ordinance as ordinance_model
+from kyodo_kb.formats import provenance
 from kyodo_kb.formats import tags as tag_list
 from kyodo_kb.sources.field_specs import MAX_LENGTH
 from kyodo_kb.sources.field_specs import SLUG_PATTERN
@@ -48,10 +49,17 @@ class Shape:
     children: dict = field(default_factory=dict)  # field name -> Shape (entries of a list, or the mapping)
     overrides: dict = field(default_factory=dict)  # field name -> schema that replaces the kind's schema
     snippets: tuple = ()  # yaml-language-server `defaultSnippets` for a new entry of this shape
+    one_of_required: tuple = ()  # at least one of these fields must be present
 
 
+_SOURCE = Shape(
+    tuple(provenance.SOURCE_FIELDS),
+    # the closed list of source kinds; which other keys each kind needs is checked by the validator
+    overrides={"kind": {"enum": [kind.id for kind in provenance.SOURCE_KINDS],
+                        "description": provenance.SOURCE_FIELDS[0].description}},
+)
 CHECKLIST_ITEM = Shape(
-    tuple(checklist_model.ITEM_FIELDS),
+    tuple(checklist_model.ITEM_FIELDS), {"sources": _SOURCE},
     # {question id: option id or [option ids]}; whether the ids exist is checked by the validator
     overrides={"applies_when": {
         "type": "object",
@@ -64,6 +72,7 @@ CHECKLIST_ITEM = Shape(
     snippets=({"label": "確認項目（留意事項）", "description": "確認項目の雛形を入れます",
                "body": {"id": "XX-01", "check": "（確認の問い）しているか", "caution": "（留意事項）",
                         "basis": ["市民活動推進条例第9条第1項第1号"]}},),
+    one_of_required=("basis", "sources"),  # a caution rests on a provision or names its source
 )
 _PROFILE_QUESTION = Shape(tuple(conditions.PROFILE_QUESTION_FIELDS),
                           {"options": Shape(tuple(conditions.PROFILE_OPTION_FIELDS))})
@@ -156,6 +165,8 @@ def object_schema(shape: Shape) -> dict:
         "required": [spec.name for spec in shape.fields if spec.required],
         "additionalProperties": False,
     }
+    if shape.one_of_required:
+        schema["anyOf"] = [{"required": [name]} for name in shape.one_of_required]
     if shape.snippets:
         schema["defaultSnippets"] = list(shape.snippets)
     return schema

@@ -1,7 +1,8 @@
 """Checklists of cautions (留意事項): the file format, its validation and the data model.
 
 A file that uses only the fields of the original format (id, title, summary, items with
-id, check, caution, basis, tags) must always stay valid; later fields are optional.
+id, check, caution, basis, tags) stays valid as long as every caution has a basis; a caution
+without one names its `sources` (kyodo_kb.formats.provenance), and no check ends negatively.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import re
 from kyodo_kb.sources import rules
 from kyodo_kb.formats.citations import CitationError, CitationResolver, ProvisionRef
 from kyodo_kb.formats.conditions import read_applies_when, read_profile
+from kyodo_kb.formats.provenance import check_polarity, check_provenance, read_sources
 from kyodo_kb.sources.field_specs import FieldSpec, ITEM_ID_PATTERN, MappingReader, SLUG_PATTERN
 from kyodo_kb.sources.errors import DataError, SourceLocation, unexpected_error
 from kyodo_kb.sources.yaml_source import YamlMapping, YamlScalar, load_yaml_file
@@ -27,9 +29,10 @@ CHECKLIST_FIELDS = [
 ]
 ITEM_FIELDS = [
     FieldSpec("id", "item_id", True, "項目の識別子です（半角英数字とハイフン、全チェックリストで一意）。ページ内のアンカーになります", ITEM_ID_PATTERN, "KK-01"),
-    FieldSpec("check", "line", True, "職員が答える確認の問いです（1行、「…しているか」の形）", example="事業の目的を相手方と共有しているか"),
+    FieldSpec("check", "line", True, "職員が答える確認の問いです（1行、「…しているか」の形。「はい」が「できている」の意味になる肯定の形で、1つのことだけを尋ねます）", example="事業の目的を相手方と共有しているか"),
     FieldSpec("caution", "markdown", True, "留意事項です: 何に気をつけるか、なぜか、できていないときに何をするか（Markdown）"),
-    FieldSpec("basis", "string_list", False, "根拠となる条例の規定のリストです", example="市民活動推進条例第9条第1項第1号"),
+    FieldSpec("basis", "string_list", False, "根拠となる条例の規定のリストです。規定の文言がその留意事項を支えるものだけを書きます（basis か sources のどちらかは必須）", example="市民活動推進条例第9条第1項第1号"),
+    FieldSpec("sources", "list", False, "留意事項の出典のリストです（それぞれ kind と、種類に応じて title・body・confirm・shokan）。basis がない留意事項には必須です", example="[{kind: seed, title: R3答申(5)}]"),
     FieldSpec("tags", "string_list", False, "検索や一覧に使うタグのリストです", example="[目的の共有, 役割分担]"),
     FieldSpec("applies_when", "mapping", False, "この項目が当てはまる条件です（profile の質問 ID: 選択肢 ID のリスト）", example="{keitai: [itaku, hojo]}"),
 ]
@@ -51,6 +54,7 @@ class ChecklistItem:
     tags: tuple  # of str
     line: int
     applies_when: tuple = ()  # of conditions.Condition; empty = always applies
+    sources: tuple = ()  # of provenance.Source
     # Where the parts are written, for messages about them (make lint)
     index: int = 0  # 1-based position in the file's items
     check_line: int = 0
@@ -166,7 +170,14 @@ def read_item(node, path: str, key_path: str, resolver: CitationResolver, errors
     for text, line in reader.string_list("tags"):
         tags.setdefault(text, line)
     applies_when = read_applies_when(reader.raw("applies_when"), path, f"{key_path}.applies_when", profile, errors)
+    sources = read_sources(reader.raw("sources"), path, f"{key_path}.sources", errors)
+    if check is not None:
+        check_polarity(check, path, key_path, reader.line_of("check"), errors)
     if len(errors) > count or None in (item_id, check, caution):
         return None
-    return ChecklistItem(item_id, check, caution.strip(), tuple(basis), tuple(tags), node.line, applies_when,
+    # Reported, but the item is kept: the cross-item rules (duplicate ids) still see it.
+    # a basis or sources key written wrongly is reported already; the caution still names one
+    named = tuple(basis) or reader.has("basis") or reader.has("sources")
+    check_provenance(caution, named, sources, path, key_path, node.line, errors)
+    return ChecklistItem(item_id, check, caution.strip(), tuple(basis), tuple(tags), node.line, applies_when, sources,
                          index, reader.line_of("check"), reader.line_of("caution"), tuple(tags.items()))

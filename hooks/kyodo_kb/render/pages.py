@@ -162,6 +162,9 @@ def render_checklist_item(item: ChecklistItem, src: str, profile: tuple = ()) ->
             f"[{escape_text(c.ref.label)}]({relative_link(src, c.ref.page_src, c.ref.anchor)})" for c in item.basis
         )
         lines += [f"**根拠**: {links}", "{ .kb-basis }", ""]
+    if item.sources:
+        labels = "、".join(escape_text(source.label) for source in item.sources)
+        lines += [f"**出典**: {labels}", "{ .kb-sources }", ""]
     lines += ["</div>", ""]
     return lines
 

@@ -106,6 +106,17 @@ CONDITION_UNKNOWN_QUESTION = "condition-unknown-question"
 CONDITION_UNKNOWN_OPTION = "condition-unknown-option"
 CONDITION_FORM = "condition-form"
 
+# where a caution comes from, and the form of a check (formats/provenance.py)
+CAUTION_WITHOUT_SOURCE = "caution-without-source"  # neither basis nor sources
+SOURCES_NOT_LIST = "sources-not-list"
+SOURCE_UNKNOWN_KIND = "source-unknown-kind"
+SOURCE_FIELD_MISSING = "source-field-missing"  # a key the kind needs (title, body, confirm, shokan)
+SOURCE_FIELD_NOT_ALLOWED = "source-field-not-allowed"
+SOURCE_OTHER_UNLABELLED = "source-other-unlabelled"  # no 「他自治体の例（○○）」 in the caution
+YOUKAKUNIN_WITHOUT_SOURCE = "youkakunin-without-source"  # 要確認 in the text, no youkakunin source
+YOUKAKUNIN_WITHOUT_MARK = "youkakunin-without-mark"  # a youkakunin source, no 要確認 in the text
+CHECK_NEGATIVE = "check-negative"  # a check ending in …ていないか / …ませんか
+
 # question flows (formats/flow.py)
 FLOW_PROFILE_FORM = "flow-profile-form"
 FLOW_UNKNOWN_START = "flow-unknown-start"
@@ -118,7 +129,7 @@ FLOW_UNREACHABLE = "flow-unreachable"
 
 # content warnings of `make lint` (editing/content_lint.py)
 LINT_QUESTION_FORM = "lint-question-form"
-LINT_MISSING_BASIS = "lint-missing-basis"
+# retired: "lint-missing-basis" (a caution without basis must now name its sources: caution-without-source)
 LINT_UNKNOWN_TAG = "lint-unknown-tag"
 LINT_SIMILAR_CHECK = "lint-similar-check"
 LINT_PLACEHOLDER = "lint-placeholder"
