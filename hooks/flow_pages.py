@@ -16,7 +16,7 @@ def on_files(files: Files, config) -> Files:
         return files
     for flow in kb.flows:
         entry_pages = {flow.page_src, flow.diagram_src}
-        for src_uri, content in render_flow_pages(flow, kb.checklists).items():
+        for src_uri, content in render_flow_pages(flow, kb.checklists, kb.paperwork).items():
             # Steps after the first are reached by answering, never from the menu: marking them
             # so keeps every build from listing them as "not included in the nav".
             inclusion = InclusionLevel.UNDEFINED if src_uri in entry_pages else InclusionLevel.NOT_IN_NAV

@@ -26,6 +26,7 @@ from kyodo_kb.tooling.collection_pause import without_cyclic_collection
 from kyodo_kb.formats.flow import check_outcome_links, load_flow
 from kyodo_kb.formats.ordinance import Ordinance, load_ordinance
 from kyodo_kb.formats.tags import load_tag_list
+from kyodo_kb.formats.paperwork import check_paperwork_links, load_paperwork
 from kyodo_kb.sources.errors import DataError, DataErrors, SourceLocation
 
 CHECKLIST_DIR = "checklists"
@@ -49,6 +50,7 @@ class KnowledgeBase:
     tags: tuple | None = None  # of formats.tags.Tag, in file order; None when there is no data/tags.yml
     changelog: Changelog = Changelog("", ())
     editions: tuple = ()  # of formats.editions.Edition: the published editions (data/editions/), oldest first
+    paperwork: tuple = ()  # of paperwork.Sheet (role-table, agreement, evaluation), those present
 
     def ordinance(self, ordinance_id: str) -> Ordinance:
         return next(o for o in self.ordinances if o.id == ordinance_id)
@@ -118,7 +120,9 @@ def load_knowledge_base(root: Path, editions: bool = True) -> KnowledgeBase:
             checklists.append(checklist)
         for outline in _outlines_of_broken(relative(root, path), broken):
             register(outline)
+    checklists_ok = not errors
     flows = load_flows(root, checklists, errors)
+    paperwork = _load_paperwork(root, resolver, checklists if checklists_ok else None, errors)
     tags, changelog, editions = load_site_data(root, errors, editions)
     if errors:
         raise DataErrors(errors)
@@ -127,7 +131,7 @@ def load_knowledge_base(root: Path, editions: bool = True) -> KnowledgeBase:
         for item in checklist.items:
             for key in dict.fromkeys(c.ref.key for c in item.basis):
                 citing[key].append((checklist, item))
-    return KnowledgeBase(ordinances, checklists, dict(citing), flows, tags, changelog, editions)
+    return KnowledgeBase(ordinances, checklists, dict(citing), flows, tags, changelog, editions, paperwork)
 
 
 def load_site_data(root: Path, errors: list, with_editions: bool = True) -> tuple:
@@ -139,6 +143,7 @@ def load_site_data(root: Path, errors: list, with_editions: bool = True) -> tupl
     errors.extend(changelog_errors)
     editions = load_editions(root, list(changelog.revisions), errors) if with_editions and not changelog_errors else []
     return (tuple(tags) if tags is not None else None), changelog, tuple(editions)
+    return KnowledgeBase(ordinances, checklists, dict(citing), flows, paperwork)
 
 
 @without_cyclic_collection
@@ -171,7 +176,9 @@ def validate_project(root: Path, workers: int | None = None) -> tuple[list, dict
             outlines.append(outline)
         for partial in broken:
             register(partial)
+    checklists_ok = not errors
     load_flows(root, outlines, errors)
+    _load_paperwork(root, CitationResolver(ordinances), outlines if checklists_ok else None, errors)
     load_site_data(root, errors)
     counts = {"checklists": len(outlines), "items": sum(len(o.items) for o in outlines), "ordinances": len(ordinances)}
     return errors, counts
@@ -248,6 +255,15 @@ class _CrossFileRules:
         if not duplicate and checklist.id is not None:
             self.checklist_ids[checklist.id] = checklist.path
         return not duplicate
+
+
+def _load_paperwork(root: Path, resolver: CitationResolver, checklists: list | None, errors: list) -> tuple:
+    # Like flows: caution and form ids are checked only over a clean set of checklists (None
+    # when some checklist had errors: a dropped checklist would make its ids look missing).
+    sheets = load_paperwork(root, resolver, errors)
+    if checklists is not None:
+        errors.extend(check_paperwork_links(sheets, checklists))
+    return sheets
 
 
 def load_flows(root: Path, checklists: list, errors: list) -> list:

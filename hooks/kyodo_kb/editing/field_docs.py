@@ -10,6 +10,7 @@ from kyodo_kb.formats import checklist as checklist_model
 from kyodo_kb.formats import conditions
 from kyodo_kb.formats import flow as flow_model
 from kyodo_kb.formats import ordinance as ordinance_model
+from kyodo_kb.formats import paperwork as paperwork_model
 from kyodo_kb.formats import provenance
 from kyodo_kb.formats import tags as tag_list
 from kyodo_kb.render.pages import escape_text
@@ -45,6 +46,14 @@ FIELD_TABLES = {
     "revision": ("改定の記録（revisions の1件ずつ）", changelog_model.REVISION_FIELDS),
     "tag-list": ("タグの一覧（ファイルの一番外側）", tag_list.TAG_LIST_FIELDS),
     "tag": ("タグ（tags の1件ずつ）", tag_list.TAG_FIELDS),
+    "role-table": ("役割分担表（paperwork/role-table.yml の一番外側）", paperwork_model.ROLE_TABLE_FIELDS),
+    "role-row": ("役割分担表の行（rows の1件ずつ）", paperwork_model.ROLE_ROW_FIELDS),
+    "role-suggestion": ("担い手の提案（suggestions の1件ずつ）", paperwork_model.SUGGESTION_FIELDS),
+    "agreement": ("協定書に書くこと（paperwork/agreement.yml の一番外側）", paperwork_model.AGREEMENT_FIELDS),
+    "agreement-matter": ("協定書に書く事柄（matters の1件ずつ）", paperwork_model.MATTER_FIELDS),
+    "form-note": ("形態ごとの補足（form_notes の1件ずつ）", paperwork_model.FORM_NOTE_FIELDS),
+    "evaluation": ("ふりかえり（評価）シート（paperwork/evaluation.yml の一番外側）", paperwork_model.EVALUATION_FIELDS),
+    "evaluation-criterion": ("評価の項目（criteria の1件ずつ）", paperwork_model.CRITERION_FIELDS),
 }
 
 

@@ -19,6 +19,7 @@ from kyodo_kb.formats import checklist as checklist_model
 from kyodo_kb.formats import conditions
 from kyodo_kb.formats import flow as flow_model
 from kyodo_kb.formats import ordinance as ordinance_model
+from kyodo_kb.formats import paperwork as paperwork_model
 from kyodo_kb.formats import provenance
 from kyodo_kb.formats import tags as tag_list
 from kyodo_kb.sources.field_specs import MAX_LENGTH
@@ -100,6 +101,16 @@ CHANGELOG = Shape(tuple(changelog_model.CHANGELOG_FIELDS),
                   {"revisions": Shape(tuple(changelog_model.REVISION_FIELDS))})
 TAGS = Shape(tuple(tag_list.TAG_LIST_FIELDS), {"tags": Shape(tuple(tag_list.TAG_FIELDS))})
 
+_WHO = {"type": "string", "enum": list(paperwork_model.WHO),
+        "description": "提案する担い手です: shi（市）、aite（相手方）、kyodo（共同）"}
+PAPERWORK_ROLE_TABLE = Shape(tuple(paperwork_model.ROLE_TABLE_FIELDS), {"rows": Shape(
+    tuple(paperwork_model.ROLE_ROW_FIELDS),
+    {"suggestions": Shape(tuple(paperwork_model.SUGGESTION_FIELDS), overrides={"who": _WHO})})})
+PAPERWORK_AGREEMENT = Shape(tuple(paperwork_model.AGREEMENT_FIELDS), {"matters": Shape(
+    tuple(paperwork_model.MATTER_FIELDS), {"form_notes": Shape(tuple(paperwork_model.FORM_NOTE_FIELDS))})})
+PAPERWORK_EVALUATION = Shape(tuple(paperwork_model.EVALUATION_FIELDS),
+                             {"criteria": Shape(tuple(paperwork_model.CRITERION_FIELDS))})
+
 # file name in schemas/ -> (title, shape)
 SCHEMAS = {
     "checklist.schema.json": ("チェックリスト（checklists/*.yml）", CHECKLIST),
@@ -107,6 +118,9 @@ SCHEMAS = {
     "flow.schema.json": ("質問の流れ（flows/*.yml）", FLOW),
     "changelog.schema.json": ("改定履歴（data/changelog.yml）", CHANGELOG),
     "tags.schema.json": ("タグの一覧（data/tags.yml）", TAGS),
+    "paperwork-role-table.schema.json": ("役割分担表（paperwork/role-table.yml）", PAPERWORK_ROLE_TABLE),
+    "paperwork-agreement.schema.json": ("協定書に書くこと（paperwork/agreement.yml）", PAPERWORK_AGREEMENT),
+    "paperwork-evaluation.schema.json": ("ふりかえり（評価）シート（paperwork/evaluation.yml）", PAPERWORK_EVALUATION),
 }
 
 _PATTERN_MESSAGES = {

@@ -11,6 +11,7 @@ import posixpath
 
 from kyodo_kb.render.cjk_soft_breaks import join_soft_breaks_text
 from kyodo_kb.formats.flow import Flow, Outcome, Question, Step, walk_steps
+from kyodo_kb.formats.paperwork import FORM_QUESTION
 from kyodo_kb.render.pages import escape_attr, escape_text, front_matter_title, relative_link
 
 STEP_CLASS = "kb-step-link"  # decision.js swaps these steps in place
@@ -21,17 +22,18 @@ def step_src(flow: Flow, step_or_path) -> str:
     return posixpath.join("chooser", flow.id, *path, "index.md")
 
 
-def render_flow_pages(flow: Flow, checklists: list) -> dict:
-    """{virtual src: Markdown} for every step of the flow and its diagram page."""
+def render_flow_pages(flow: Flow, checklists: list, sheets: tuple = ()) -> dict:
+    """{virtual src: Markdown} for every step of the flow and its diagram page; outcomes link
+    to the paperwork `sheets` (paperwork.Sheet) with the outcome's form."""
     by_id = {c.id: c for c in checklists}
     pages = {}
     for step in walk_steps(flow):
-        pages[step_src(flow, step)] = render_step_page(flow, step, by_id)
+        pages[step_src(flow, step)] = render_step_page(flow, step, by_id, sheets)
     pages[flow.diagram_src] = render_flow_diagram_page(flow, by_id)
     return pages
 
 
-def render_step_page(flow: Flow, step: Step, checklists: dict) -> str:
+def render_step_page(flow: Flow, step: Step, checklists: dict, sheets: tuple = ()) -> str:
     src = step_src(flow, step)
     is_start = not step.answers
     title = flow.title if is_start else f"{flow.title}: {_node_title(step.node)}"
@@ -46,7 +48,7 @@ def render_step_page(flow: Flow, step: Step, checklists: dict) -> str:
     if isinstance(step.node, Question):
         lines += _render_question(flow, step, src)
     else:
-        lines += _render_outcome(flow, step, src, checklists)
+        lines += _render_outcome(flow, step, src, checklists, sheets)
     lines += ["</div>", ""]
     return "\n".join(lines) + "\n"
 
@@ -69,7 +71,7 @@ def _render_question(flow: Flow, step: Step, src: str) -> list[str]:
     return lines
 
 
-def _render_outcome(flow: Flow, step: Step, src: str, checklists: dict) -> list[str]:
+def _render_outcome(flow: Flow, step: Step, src: str, checklists: dict, sheets: tuple = ()) -> list[str]:
     outcome: Outcome = step.node
     checklist = checklists[outcome.checklist]
     lines = [
@@ -87,6 +89,11 @@ def _render_outcome(flow: Flow, step: Step, src: str, checklists: dict) -> list[
     query = ",".join(f"{q}:{o}" for q, o, _ in outcome.profile)
     link = relative_link(src, checklist.page_src) + (f"?profile={query}" if query else "")
     lines += [f"[{escape_text(outcome.title)}の留意事項に答える（{escape_text(checklist.title)}）]({link}){{ .md-button .md-button--primary .kb-outcome-link }}", ""]
+    form = next((o for q, o, _ in outcome.profile if q == FORM_QUESTION), None)
+    if sheets:
+        query = f"?form={form}" if form else ""
+        links = "、".join(f"[{escape_text(sheet.title)}]({relative_link(src, sheet.page_src)}{query})" for sheet in sheets)
+        lines += [f"書式（{escape_text(outcome.title)}に合わせて表示します）: {links}", "{ .kb-outcome-paperwork }", ""]
     lines += _render_your_answers(flow, step, src, "あなたの回答")
     return lines
 

@@ -127,6 +127,14 @@ FLOW_UNKNOWN_OPTION = "flow-unknown-option"
 FLOW_LOOP = "flow-loop"
 FLOW_UNREACHABLE = "flow-unreachable"
 
+# paperwork sheets (formats/paperwork.py)
+PAPERWORK_UNKNOWN_FILE = "paperwork-unknown-file"
+PAPERWORK_UNKNOWN_CAUTION = "paperwork-unknown-caution"
+PAPERWORK_UNKNOWN_CHECKLIST = "paperwork-unknown-checklist"
+PAPERWORK_UNKNOWN_FORM = "paperwork-unknown-form"
+PAPERWORK_NO_FORM_QUESTION = "paperwork-no-form-question"
+PAPERWORK_WHO = "paperwork-who"
+
 # content warnings of `make lint` (editing/content_lint.py)
 LINT_QUESTION_FORM = "lint-question-form"
 # retired: "lint-missing-basis" (a caution without basis must now name its sources: caution-without-source)

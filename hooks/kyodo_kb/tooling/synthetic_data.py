@@ -65,8 +65,8 @@ def write_synthetic_project(destination: Path, checklists: int, items_per_checkl
     folder = destination / "checklists"
     for old in folder.glob("*.y*ml"):
         old.unlink()
-    # The shipped flows point at shipped checklists; generated data stands alone.
-    for flow in (destination / "flows").glob("*.y*ml"):
+    # The shipped flows and paperwork sheets point at shipped checklists; generated data stands alone.
+    for flow in [*(destination / "flows").glob("*.y*ml"), *(destination / "paperwork").glob("*.y*ml")]:
         flow.unlink()
     for index in range(1, checklists + 1):
         (folder / f"synthetic-{index:05d}.yml").write_text(checklist_yaml(index, items_per_checklist), encoding="utf-8")
