@@ -96,5 +96,6 @@ def test_a_file_with_several_mistakes_reports_them_all_at_once_with_the_cross_fi
     second = ("id: b\ntitle: B\nitems:\n  - id: X-01\n    check: yes\n    caution: c\n"
               "    basis: [\u5e02\u6c11\u6d3b\u52d5\u63a8\u9032\u6761\u4f8b\u7b2c9\u6761\u7b2c9\u9805]\n").encode("utf-8")
     lines = error_lines(make_project(tmp_path, {"a.yml": first, "b.yml": second}))
-    assert [line.split(" [")[-1] for line in lines] == ["id-not-unique]", "field-wrong-type]", "citation-unknown-provision]"]
-    assert lines[0].startswith("checklists/b.yml:4: id: 項目 ID「X-01」は checklists/a.yml:4 でも使われています")
+    b_lines = [line for line in lines if line.startswith("checklists/b.yml:")]
+    assert [line.split(" [")[-1] for line in b_lines][:3] == ["id-not-unique]", "field-wrong-type]", "citation-unknown-provision]"]
+    assert b_lines[0].startswith("checklists/b.yml:4: id: 項目 ID「X-01」は checklists/a.yml:4 でも使われています")

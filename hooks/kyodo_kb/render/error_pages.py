@@ -52,6 +52,7 @@ GENERATED_PAGES = {
     "checklists": (("checklists/{}.md",), "checklists/index.md"),
     "ordinances": (("ordinances/{}.md",), "ordinances/index.md"),
     "flows": (("chooser/{}/index.md", "flows/{}.md"), None),
+    "paperwork": (("paperwork/{}.md",), "paperwork/index.md"),
 }
 # generated from data/ (tags, changelog, editions): shown as error pages too
 DATA_PAGES = ("changelog.md", "tags/index.md", "editions/index.md")
