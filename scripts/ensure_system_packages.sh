@@ -1,5 +1,5 @@
 #!/bin/sh
-# Browser tests need Debian's Chromium and a Japanese font; the PDF tests read text with
+# Browser tests need Debian's Chromium and Japanese fonts (BIZ UDPGothic, Noto Sans CJK); the PDF tests read text with
 # pdftotext (poppler-utils). Install them when we can (root),
 # otherwise stop with the exact command to run. Never skip silently.
 set -eu
@@ -8,6 +8,8 @@ missing=""
 if ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing="$missing fonts-noto-cjk"
 fi
+# BIZ UDPGothic: the site's first font on screen and paper (kb.css); its PDFs keep a clean text layer.
+fc-list 2>/dev/null | grep -q "BIZ UDPGothic" || missing="$missing fonts-morisawa-bizud-gothic"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 [ -n "$missing" ] || exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

@@ -23,7 +23,8 @@ def test_relative_link_points_from_one_virtual_page_to_another():
 def test_checklist_page_gives_each_item_its_id_as_anchor_and_links_its_basis(tmp_path):
     kb = load_fixture_kb(tmp_path)
     page = render_checklist_page(kb.checklists[0])
-    assert '<div class="kb-item" data-item="AF-01" markdown>\n\n## 役割分担を決めているか { #AF-01 }' in page
+    assert '<div class="kb-item" data-item="AF-01" data-fingerprint="' in page
+    assert ' markdown>\n\n## 役割分担を決めているか { #AF-01 }' in page
     assert "[市民活動推進条例第9条第1項第2号](../ordinances/shimin-katsudo.md#art9-para1-item2)" in page
     assert "[自治基本条例第26条第2項](../ordinances/jichi-kihon.md#art26-para2)" in page
     assert "[市民活動推進条例第8条第6号](../ordinances/shimin-katsudo.md#art8-para1-item6)" in page
@@ -57,7 +58,8 @@ def test_checklist_item_follows_the_markup_contract(tmp_path):
     item = page[page.index('data-item="CD-03"'):]  # the last item of the page
     assert 'data-applies="{&quot;keitai&quot;:[&quot;itaku&quot;,&quot;hojo&quot;],&quot;kikan&quot;:[&quot;choki&quot;]}"' in item
     assert '<span class="kb-condition">委託・補助の場合</span> <span class="kb-condition">複数年度の場合</span>' in item
-    assert '<fieldset class="kb-answer"><legend>回答（CD-03）</legend>' in item
+    check = kb.checklists[0].items[-1].check
+    assert f'<fieldset class="kb-answer"><legend><span class="kb-sr-only">{check}</span><span aria-hidden="true">回答</span></legend>' in item
     for value, label in [("yes", "はい"), ("no", "いいえ"), ("na", "該当しない")]:
         assert f'<label><input type="radio" name="kb-answer-CD-03" value="{value}"> {label}</label>' in item
     assert item.index("kb-item-meta") < item.index("kb-answer") < item.index("kb-caution") < item.index(".kb-basis")
@@ -86,3 +88,15 @@ def test_escape_text_equals_entities_then_a_backslash_before_markdown_characters
     import re
     reference = re.sub(r"([\\`*_{}\[\]()#+\-.!|~>])", r"\\\1", html.escape(text, quote=False))
     assert escape_text(text) == reference
+
+
+def test_item_fingerprint_changes_with_the_item_and_only_with_it(tmp_path):
+    """Answers carry over editions per item: the fingerprint of an unchanged item stays."""
+    import dataclasses
+    from kyodo_kb.formats.checklist import item_fingerprint
+    kb = load_fixture_kb(tmp_path, "conditional.yml")
+    first, second = kb.checklists[0].items[:2]
+    assert len(item_fingerprint(first)) == 10 and item_fingerprint(first) != item_fingerprint(second)
+    assert item_fingerprint(dataclasses.replace(first, line=first.line + 5)) == item_fingerprint(first)
+    assert item_fingerprint(dataclasses.replace(first, caution=first.caution + "。")) != item_fingerprint(first)
+    assert f'data-fingerprint="{item_fingerprint(first)}"' in render_checklist_page(kb.checklists[0])

@@ -23,6 +23,11 @@ def answer(page, item_id, label):
     page.locator(f'.kb-item[data-item="{item_id}"]').get_by_role("radio", name=label, exact=True).check()
 
 
+def answer_keys(page):
+    """Keys of saved answers (editions keep what was seen under kyodo-kb:seen:, not answers)."""
+    return page.evaluate("() => Object.keys(localStorage).filter(k => !k.startsWith('kyodo-kb:seen:')).sort()")
+
+
 def summary_text(page):
     return page.locator(".kb-summary-count").inner_text()
 
@@ -73,25 +78,43 @@ def test_answers_survive_a_reload_and_reset_clears_them(page, site_url):
     page.get_by_role("button", name="回答をリセット").click()
     assert set(checked_answers(page).values()) == {None}
     assert summary_text(page) == f"回答 0 / {N}　未対応の留意事項 {N} 件"
-    assert page.evaluate("() => Object.keys(localStorage).filter(k => k.includes('kyodo-gensoku'))") == []
+    assert page.evaluate("() => Object.keys(localStorage).filter(k => k.includes('kyodo-gensoku') && !k.startsWith('kyodo-kb:seen:'))") == []
     page.reload()
     assert set(checked_answers(page).values()) == {None}
 
 
-def test_saved_answers_are_keyed_by_the_content_version(page, site_url):
+def test_saved_answers_are_kept_per_item_with_its_fingerprint(page, site_url):
+    """One key per checklist; each answer with its item's content fingerprint, so answers carry
+    over editions item by item and an answer to changed text is never shown as current."""
     page.goto(site_url + "checklists/kyodo-gensoku/")
     version = page.locator(".kb-summary").get_attribute("data-version")
+    fingerprint = page.locator('.kb-item[data-item="KG-01"]').get_attribute("data-fingerprint")
     answer(page, "KG-01", "いいえ")
-    keys = page.evaluate("() => Object.keys(localStorage)")
-    assert keys == [f"kyodo-kb:decision:kyodo-gensoku:{version}"]
-    # Answers saved for an older version of the checklist are dropped, never shown.
-    page.evaluate("() => localStorage.setItem('kyodo-kb:decision:kyodo-gensoku:old', JSON.stringify({answers: {'KG-02': 'no'}}))")
+    assert answer_keys(page) == ["kyodo-kb:answers:kyodo-gensoku"]
+    stored = page.evaluate("() => JSON.parse(localStorage.getItem('kyodo-kb:answers:kyodo-gensoku'))")
+    assert stored["format"] == 2 and stored["checklist"] == "kyodo-gensoku" and stored["version"] == version
+    assert stored["items"]["KG-01"]["answer"] == "no" and stored["items"]["KG-01"]["fp"] == fingerprint
+    # An answer given to an earlier text of KG-02 stays stored but is not shown as an answer now.
+    page.evaluate("""() => { const s = JSON.parse(localStorage.getItem('kyodo-kb:answers:kyodo-gensoku'));
+        s.items['KG-02'] = {answer: 'yes', fp: 'old0000000'}; localStorage.setItem('kyodo-kb:answers:kyodo-gensoku', JSON.stringify(s)); }""")
     page.reload()
-    assert checked_answers(page)["KG-02"] is None
-    assert page.evaluate("() => Object.keys(localStorage)") == [f"kyodo-kb:decision:kyodo-gensoku:{version}"]
+    assert checked_answers(page)["KG-01"] == "no" and checked_answers(page)["KG-02"] is None
+    stored = page.evaluate("() => JSON.parse(localStorage.getItem('kyodo-kb:answers:kyodo-gensoku'))")
+    assert stored["items"]["KG-02"] == {"answer": "yes", "fp": "old0000000"}
 
 
-def test_share_link_reproduces_the_answers_in_a_fresh_browser(page, site_url, browser):
+def test_answers_of_the_first_storage_format_are_migrated_for_the_same_version(page, site_url):
+    page.goto(site_url + "checklists/kyodo-gensoku/")
+    version = page.locator(".kb-summary").get_attribute("data-version")
+    page.evaluate("""([version]) => { localStorage.clear();
+        localStorage.setItem('kyodo-kb:decision:kyodo-gensoku:' + version, JSON.stringify({answers: {'KG-02': 'no'}, profile: {}}));
+        localStorage.setItem('kyodo-kb:decision:kyodo-gensoku:old', JSON.stringify({answers: {'KG-03': 'no'}})); }""", [version])
+    page.reload()
+    assert checked_answers(page)["KG-02"] == "no" and checked_answers(page)["KG-03"] is None
+    assert answer_keys(page) == ["kyodo-kb:answers:kyodo-gensoku"]
+
+
+def test_share_link_opens_in_review_mode_in_a_fresh_browser_and_can_be_adopted(page, site_url, browser):
     page.goto(site_url + "checklists/keitai-betsu/")
     page.locator(".kb-profile").get_by_role("radio", name="共催", exact=True).check()
     answer(page, "KB-01", "いいえ")
@@ -104,10 +127,13 @@ def test_share_link_reproduces_the_answers_in_a_fresh_browser(page, site_url, br
         other = context.new_page()
         watch_page(other, log)
         other.goto(shared)
+        assert other.locator(".kb-review-banner").is_visible()
         assert other.locator(".kb-profile").get_by_role("radio", name="共催", exact=True).is_checked()
         assert checked_answers(other) == checked_answers(page)
         assert summary_text(other) == summary_text(page) == "回答 2 / 5　未対応の留意事項 4 件"
-        assert "#" not in other.url  # the state moved into storage: a reload keeps later answers
+        assert other.evaluate("() => localStorage.getItem('kyodo-kb:answers:keitai-betsu')") is None
+        other.get_by_role("button", name="この回答を自分の回答として保存する").click()
+        assert "#" not in other.url and not other.locator(".kb-review-banner").count()
         other.reload()
         assert checked_answers(other)["KB-01"] == "no"
     finally:

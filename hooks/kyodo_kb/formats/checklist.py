@@ -95,6 +95,16 @@ def content_version(checklist: Checklist) -> str:
     return hashlib.sha256(encoded).hexdigest()[:12]
 
 
+def item_fingerprint(item: ChecklistItem) -> str:
+    """A short hash of what an answer to one item depends on (question, caution, basis, conditions).
+    Browsers keep each answer with it, so answers carry over editions item by item and an answer
+    to a changed item is never shown as if it answered the new text (CONVENTIONS.md)."""
+    data = [item.id, item.check, item.caution, [c.text for c in item.basis],
+            [[c.question, list(c.options)] for c in item.applies_when]]
+    encoded = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()[:10]
+
+
 def load_checklist(path: Path, display_path: str, resolver: CitationResolver, errors: list,
                    ids_of_broken: list | None = None) -> Checklist | None:
     """The checklist, or None with its errors; then `ids_of_broken` (if given) receives the ids

@@ -14,7 +14,7 @@ import re
 from urllib.parse import quote
 
 from kyodo_kb.render.cjk_soft_breaks import join_soft_breaks_text
-from kyodo_kb.formats.checklist import Checklist, ChecklistItem, content_version
+from kyodo_kb.formats.checklist import Checklist, ChecklistItem, content_version, item_fingerprint
 from kyodo_kb.formats.conditions import condition_labels, conditions_as_data
 from kyodo_kb.formats.ordinance import Ordinance, provision_anchor
 
@@ -88,7 +88,10 @@ def render_decision_summary(checklist: Checklist) -> list[str]:
         '<p class="kb-copy-status" role="status"></p>',
         '<details class="kb-open-cautions"><summary>未対応の留意事項（いいえ・未回答）の一覧と共有リンク</summary>',
         '<ul class="kb-open-list"></ul>',
-        '<p><a class="kb-share-link" href="#">この回答を共有するリンク</a>（上司や同僚に送ると、同じ回答の状態で開きます）</p>',
+        '<p><a class="kb-share-link" href="#">この回答を共有するリンク</a>（上司や同僚に送ると、受け取った人の画面に'
+        'この回答を表示します。受け取った人が保存している回答は、その人が選ばない限り変わりません）</p>',
+        '<p><label class="kb-sharer">共有リンクに載せる名前（任意）<input class="kb-sharer-name" type="text" '
+        'maxlength="40" autocomplete="name"></label></p>',
         '<p class="kb-privacy">回答はこのブラウザの中にだけ保存され、どこにも送信されません。共有するリンクには回答だけが含まれます。</p>',
         "</details>",
         "</section>",
@@ -142,13 +145,16 @@ def render_checklist_item(item: ChecklistItem, src: str, profile: tuple = ()) ->
         f'<label><input type="radio" name="kb-answer-{escape_attr(item.id)}" value="{value}"> {label}</label>'
         for value, label in ANSWERS)
     lines = [
-        f'<div class="kb-item" data-item="{escape_attr(item.id)}"{applies} markdown>',
+        f'<div class="kb-item" data-item="{escape_attr(item.id)}" data-fingerprint="{item_fingerprint(item)}"{applies} markdown>',
         "",
         f"## {escape_text(item.check)} {{ #{item.id} }}",
         "",
         meta,
         "",
-        f'<fieldset class="kb-answer"><legend>回答（{escape_attr(item.id)}）</legend>{radios}</fieldset>',
+        # The group is named by the question (what a screen reader announces on entering it);
+        # sighted readers see the question as the heading just above, and 「回答」 here.
+        f'<fieldset class="kb-answer"><legend><span class="kb-sr-only">{escape_attr(item.check)}</span>'
+        f'<span aria-hidden="true">回答</span></legend>{radios}</fieldset>',
         "",
         '<div class="kb-caution" markdown>',
         "",

@@ -30,6 +30,7 @@ def launch_chromium(playwright):
 
 class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
     sub_path = SUB_PATH
+    error_page = False
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.sub_path):
@@ -39,10 +40,25 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
 
+    def send_error(self, code, message=None, explain=None) -> None:
+        # As a web server's ErrorDocument: the site's 404.html for a missing address inside the sub-path.
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not self.error_page or not self.path.startswith(self.sub_path) or not page.exists():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
-def serve_directory(directory: Path, sub_path: str = SUB_PATH, port: int = 0):
-    """Serves `directory` at http://127.0.0.1:<port, free if 0><sub_path>; returns (server, base URL)."""
-    handler_class = type("SubPathHandler", (_SubPathHandler,), {"sub_path": sub_path})
+
+def serve_directory(directory: Path, sub_path: str = SUB_PATH, port: int = 0, error_page: bool = False):
+    """Serves `directory` at http://127.0.0.1:<port, free if 0><sub_path>; returns (server, base URL).
+    With `error_page`, a missing address inside the sub-path gets the site's 404.html (status 404)."""
+    handler_class = type("SubPathHandler", (_SubPathHandler,), {"sub_path": sub_path, "error_page": error_page})
     handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
