@@ -49,8 +49,13 @@ schema: $(STAMP)
 	$(BIN)/python scripts/add_schema_comment.py
 
 # make new-checklist ID=keikaku TITLE=企画段階の留意事項 [PREFIX=KK]
+# The values go to the script in the environment, unexpanded ($(value …)) and never through the
+# shell, so a title keeps its quotes, `$` and backticks exactly as typed.
+new-checklist: export KB_NEW_ID = $(value ID)
+new-checklist: export KB_NEW_TITLE = $(value TITLE)
+new-checklist: export KB_NEW_PREFIX = $(value PREFIX)
 new-checklist: $(STAMP)
-	$(BIN)/python scripts/new_checklist.py "$(ID)" "$(TITLE)" $(if $(PREFIX),--prefix "$(PREFIX)")
+	$(BIN)/python scripts/new_checklist.py
 
 # make edition VERSION=1.1 [FROM_GIT=コミット]: records the published edition's content in data/editions/
 # (its entry in data/changelog.yml comes first); commit both files together.

@@ -10,6 +10,7 @@ the page instead of stopping the preview; a build stops with everything `make ch
 """
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -17,7 +18,6 @@ from mkdocs.exceptions import PluginError
 
 from kyodo_kb.build_state import build_state, everything_make_check_reports
 from kyodo_kb.render.error_pages import error_report
-from kyodo_kb.render.pages import escape_text
 from kyodo_kb.sources.markdown_safety import check_html
 from kyodo_kb.sources.page_safety import located_problems, snippet_errors, snippets_config
 from kyodo_kb.sources.site_markdown import heading_slugify
@@ -40,7 +40,7 @@ def _fail(errors: list, config) -> str:
     if not build_state(config).serving:  # the same report as `make check`, all at once
         raise PluginError(error_report(everything_make_check_reports(_root(config), errors), "ページ"))
     log.error(error_report(errors, "ページ"))
-    items = "".join(f"<li><code>{escape_text(str(error))}</code></li>" for error in sorted(set(errors)))
+    items = "".join(f"<li><code>{html.escape(str(error))}</code></li>" for error in sorted(set(errors)))
     return (f'<div class="admonition danger"><p class="admonition-title">このページは表示できません</p>'
             f"<ul>{items}</ul></div>")
 

@@ -23,6 +23,7 @@ TARGETS = {
     "flows": "flow.schema.json",
     "data/changelog.yml": "changelog.schema.json",
     "data/tags.yml": "tags.schema.json",
+    "data/hyoki.yml": "hyoki.schema.json",
     "paperwork/role-table.yml": "paperwork-role-table.schema.json",
     "paperwork/agreement.yml": "paperwork-agreement.schema.json",
     "paperwork/evaluation.yml": "paperwork-evaluation.schema.json",

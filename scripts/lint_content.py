@@ -17,7 +17,9 @@ from kyodo_kb.editing.content_lint import LintItem, LintText
 from kyodo_kb.editing import youkakunin
 from kyodo_kb.knowledge_base import load_knowledge_base
 from kyodo_kb.sources.errors import DataErrors, format_errors
+from kyodo_kb.formats.notation import NOTATION_PATH
 from kyodo_kb.formats.tags import TAG_LIST_PATH
+from kyodo_kb.sources.yaml_source import YamlMapping, YamlScalar, YamlSequence, load_yaml_file
 
 
 def lint_records(checklists) -> tuple[list[LintItem], list[LintText]]:
@@ -36,18 +38,67 @@ def lint_records(checklists) -> tuple[list[LintItem], list[LintText]]:
     return items, texts
 
 
+# Keys whose values are ids, links or names of documents, not prose: 表記 is not theirs to follow.
+NOT_PROSE = {"id", "next", "start", "checklist", "profile", "applies_when", "basis", "sources", "tags", "kind", "number"}
+# Pages of prose staff read; the editors' guide quotes the forms it talks about.
+PROSE_PAGES = ("guideline", "index.md")
+
+
+def yaml_texts(root: Path, folder: str) -> list[LintText]:
+    """Every prose string of the YAML files in `folder`, each with its first text line."""
+    texts = []
+    directory = root / folder
+    for path in sorted(directory.glob("*.yml")) if directory.is_dir() else []:
+        relative = path.relative_to(root).as_posix()
+        loaded = load_yaml_file(path, relative)
+
+        def walk(node, label):
+            if isinstance(node, YamlMapping):
+                for key, value in node.entries.items():
+                    if key not in NOT_PROSE:
+                        walk(value, f"{label}.{key}" if label else key)
+            elif isinstance(node, YamlSequence):
+                for index, value in enumerate(node.items, start=1):
+                    walk(value, f"{label}[{index}]")
+            elif isinstance(node, YamlScalar) and isinstance(node.value, str):
+                texts.append(LintText(relative, node.first_text_line, label, node.value))
+
+        walk(loaded.root, "")
+    return texts
+
+
+def page_texts(root: Path) -> list[LintText]:
+    """The lines of the guideline pages, the home page and the hover definitions, without
+    quotations (law and committee text is verbatim). Text blocks (the stages diagram) are prose too."""
+    pages = [p for p in sorted((root / "docs").rglob("*.md")) if p.relative_to(root / "docs").parts[0] in PROSE_PAGES]
+    pages += [p for p in [root / "includes" / "abbreviations.md"] if p.is_file()]
+    texts = []
+    for path in pages:
+        relative = path.relative_to(root).as_posix()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.lstrip().startswith(">"):
+                texts.append(LintText(relative, number, "本文", line))
+    return texts
+
+
 def lint(root: Path) -> tuple[list, list[str]]:
     """(warnings, notes); raises DataErrors when the data cannot be read."""
     kb = load_knowledge_base(root)
     known = kb.tags
+    notation_rules = kb.notation
     items, texts = lint_records(kb.checklists)
     warnings = content_lint.question_form(items)
     warnings += content_lint.similar_checks(items) + content_lint.placeholders(texts)
     pages = {p.relative_to(root / "docs").as_posix(): p.read_text(encoding="utf-8")
              for p in sorted((root / "docs").rglob("*.md"))} if (root / "docs").is_dir() else {}
     # open 要確認 are a to-do list, not a warning: the summary never fails --strict
+    if notation_rules is not None:
+        prose = yaml_texts(root, "checklists") + yaml_texts(root, "flows") + page_texts(root)
+        warnings += content_lint.notation(prose, notation_rules)
     notes = [youkakunin.summary_line(youkakunin.from_checklists(kb.checklists) + youkakunin.from_flows(kb.flows)
                                     + youkakunin.from_pages(pages))]
+    if notation_rules is None:
+        notes.append(f"注意: {NOTATION_PATH} がないため、表記の確認を省きました")
     if known is None:
         notes.append(f"注意: {TAG_LIST_PATH} がないため、タグの確認を省きました")
     else:

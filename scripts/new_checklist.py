@@ -8,6 +8,7 @@ Exit codes: 0 created, 2 usage (bad or taken ID, bad prefix, missing title, file
 from __future__ import annotations
 
 import argparse
+import os
 import json
 import re
 import sys
@@ -147,9 +148,12 @@ def plan(root: Path, checklist_id: str, title: str, prefix: str | None) -> tuple
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="new_checklist", description="新しいチェックリストの雛形を checklists/ に作ります")
-    parser.add_argument("id", nargs="?", default="", help="チェックリストの ID（半角英小文字・数字・ハイフン）")
-    parser.add_argument("title", nargs="?", default="", help="チェックリストの題名")
-    parser.add_argument("--prefix", help="項目 ID の接頭辞（既定: ID から作ります。例: keikaku → KK）")
+    # `make new-checklist` passes its arguments in the environment (KB_NEW_ID, KB_NEW_TITLE,
+    # KB_NEW_PREFIX), never through the shell: quotes, `$` and backticks in a title stay as typed.
+    parser.add_argument("id", nargs="?", default=os.environ.get("KB_NEW_ID", ""), help="チェックリストの ID（半角英小文字・数字・ハイフン）")
+    parser.add_argument("title", nargs="?", default=os.environ.get("KB_NEW_TITLE", ""), help="チェックリストの題名")
+    parser.add_argument("--prefix", default=os.environ.get("KB_NEW_PREFIX") or None,
+                        help="項目 ID の接頭辞（既定: ID から作ります。例: keikaku → KK）")
     parser.add_argument("--root", type=Path, default=ROOT, help="プロジェクトのフォルダ（既定: このリポジトリ）")
     try:
         args = parser.parse_args(argv)

@@ -25,9 +25,11 @@ from kyodo_kb.formats.citations import CitationResolver
 from kyodo_kb.tooling.collection_pause import without_cyclic_collection
 from kyodo_kb.formats.flow import check_outcome_links, load_flow
 from kyodo_kb.formats.ordinance import Ordinance, load_ordinance
+from kyodo_kb.formats.notation import load_notation_rules
 from kyodo_kb.formats.tags import load_tag_list
 from kyodo_kb.formats.paperwork import check_paperwork_links, load_paperwork
 from kyodo_kb.sources.errors import DataError, DataErrors, SourceLocation
+from kyodo_kb.formats.tags import tag_anchor
 
 CHECKLIST_DIR = "checklists"
 ORDINANCE_DIR = "ordinances"
@@ -50,6 +52,7 @@ class KnowledgeBase:
     tags: tuple | None = None  # of formats.tags.Tag, in file order; None when there is no data/tags.yml
     changelog: Changelog = Changelog("", ())
     editions: tuple = ()  # of formats.editions.Edition: the published editions (data/editions/), oldest first
+    notation: tuple | None = None  # of formats.notation.NotationRule (data/hyoki.yml); None without the file
     paperwork: tuple = ()  # of paperwork.Sheet (role-table, agreement, evaluation), those present
 
     def ordinance(self, ordinance_id: str) -> Ordinance:
@@ -91,6 +94,7 @@ def relative(root: Path, path: Path) -> str:
 class ItemOutline:
     id: str
     line: int
+    tags: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,7 @@ def load_knowledge_base(root: Path, editions: bool = True) -> KnowledgeBase:
     checklists_ok = not errors
     flows = load_flows(root, checklists, errors)
     paperwork = _load_paperwork(root, resolver, checklists if checklists_ok else None, errors)
-    tags, changelog, editions = load_site_data(root, errors, editions)
+    tags, changelog, editions, notation = load_site_data(root, errors, editions)
     if errors:
         raise DataErrors(errors)
     citing: dict = defaultdict(list)
@@ -131,18 +135,20 @@ def load_knowledge_base(root: Path, editions: bool = True) -> KnowledgeBase:
         for item in checklist.items:
             for key in dict.fromkeys(c.ref.key for c in item.basis):
                 citing[key].append((checklist, item))
-    return KnowledgeBase(ordinances, checklists, dict(citing), flows, tags, changelog, editions, paperwork)
+    return KnowledgeBase(ordinances, checklists, dict(citing), flows, tags, changelog, editions, paperwork=paperwork,
+                         notation=notation)
 
 
 def load_site_data(root: Path, errors: list, with_editions: bool = True) -> tuple:
     """(tags or None, Changelog, editions): the files of data/. Editions are checked against the
     changelog's versions and dates, so only when the changelog itself is sound."""
     tags = load_tag_list(root, errors)
+    notation = load_notation_rules(root, errors)
     changelog_errors: list = []
     changelog = load_changelog(root, changelog_errors)
     errors.extend(changelog_errors)
     editions = load_editions(root, list(changelog.revisions), errors) if with_editions and not changelog_errors else []
-    return (tuple(tags) if tags is not None else None), changelog, tuple(editions)
+    return (tuple(tags) if tags is not None else None), changelog, tuple(editions), (tuple(notation) if notation is not None else None)
     return KnowledgeBase(ordinances, checklists, dict(citing), flows, paperwork)
 
 
@@ -199,7 +205,7 @@ def _outline_files(root: Path, paths: list, ordinances: list) -> list:
         outline = None
         if checklist is not None:
             outline = ChecklistOutline(checklist.id, checklist.path, checklist.line,
-                                       tuple(ItemOutline(item.id, item.line) for item in checklist.items),
+                                       tuple(ItemOutline(item.id, item.line, item.tags) for item in checklist.items),
                                        checklist.profile)
         results.append((file_errors, outline, _outlines_of_broken(display_path, broken)))
     return results
@@ -231,12 +237,17 @@ def load_ordinances(root: Path, errors: list) -> list:
 class _CrossFileRules:
     """Checklist ids and item ids unique across files, checked as each checklist comes in
     (one dict lookup per id). Calling it with a checklist (or outline) returns whether the
-    checklist is kept."""
+    checklist is kept.
+
+    Item ids are compared without regard to case (KK-01 and kk-01 would be one anchor to a
+    reader, and one file name on Windows); tags are compared by the anchor of their section
+    on the tag page (「会計 報告」, 「会計-報告」 and 「会計/報告」 would share #tag-会計-報告)."""
 
     def __init__(self, errors: list):
         self.errors = errors
         self.checklist_ids: dict = {}
-        self.item_ids: dict = {}
+        self.item_ids: dict = {}  # casefolded id -> (path, line, id as written)
+        self.tag_anchors: dict = {}  # casefolded anchor -> (tag, path, line)
 
     def __call__(self, checklist) -> bool:
         if checklist.id is not None and checklist.id in self.checklist_ids:
@@ -245,13 +256,27 @@ class _CrossFileRules:
             return False
         duplicate = False
         for item in checklist.items:
-            if item.id in self.item_ids:
-                other_path, other_line = self.item_ids[item.id]
-                self.errors.append(DataError(SourceLocation(checklist.path, item.line),
-                                             f"id: 項目 ID「{item.id}」は {other_path}:{other_line} でも使われています。項目 ID はすべてのチェックリストを通して一意にしてください", rules.ID_NOT_UNIQUE))
+            key = item.id.casefold()
+            if key in self.item_ids:
+                other_path, other_line, other_id = self.item_ids[key]
+                if other_id == item.id:
+                    self.errors.append(DataError(SourceLocation(checklist.path, item.line),
+                                                 f"id: 項目 ID「{item.id}」は {other_path}:{other_line} でも使われています。項目 ID はすべてのチェックリストを通して一意にしてください", rules.ID_NOT_UNIQUE))
+                else:
+                    self.errors.append(DataError(SourceLocation(checklist.path, item.line),
+                                                 f"id: 項目 ID「{item.id}」は {other_path}:{other_line} の「{other_id}」と大文字・小文字の違いしかありません。"
+                                                 "項目 ID はすべてのチェックリストを通して一意にしてください（大文字と小文字は区別しません）", rules.ID_CASE_ONLY))
                 duplicate = True
             else:
-                self.item_ids[item.id] = (checklist.path, item.line)
+                self.item_ids[key] = (checklist.path, item.line, item.id)
+            for tag in item.tags:
+                anchor = tag_anchor(tag).casefold()
+                other = self.tag_anchors.setdefault(anchor, (tag, checklist.path, item.line))
+                if other[0] != tag:
+                    self.errors.append(DataError(SourceLocation(checklist.path, item.line),
+                                                 f"tags: タグ「{tag}」は {other[1]}:{other[2]} のタグ「{other[0]}」とタグ一覧の見出し（#{tag_anchor(tag)}）が同じになり、"
+                                                 "区別できません（空白や記号はハイフンと同じに扱われます）。どちらかの表記にそろえてください", rules.TAG_ANCHOR_COLLISION))
+                    duplicate = True
         if not duplicate and checklist.id is not None:
             self.checklist_ids[checklist.id] = checklist.path
         return not duplicate

@@ -102,3 +102,17 @@ def test_ordinance_data_is_verbatim_in_the_seed(seed_text):
                 texts = [paragraph.text] + [item.text for item in paragraph.items]
                 wrong += [f"{ordinance.path}:{paragraph.line}: {t}" for t in texts if squash(t) not in seed_text]
     assert not wrong, "条例データの条文が委員会資料と一致しません:\n" + "\n".join(wrong)
+
+
+def test_the_ordinance_pages_show_each_provision_as_the_seed_prints_it(built_site):
+    """Numbering forms and spaces included (「第26条 」「2 」「(1) 」): the ordinance page and the
+    quotations of the guideline pages read the same, character for character."""
+    import html as html_module
+    seed = seed_path().read_text(encoding="utf-8")
+    shown = []
+    for page in sorted((built_site / "ordinances").glob("*/index.html")):
+        for match in re.finditer(r'<p class="kb-provision-text">(.*?)</p>', page.read_text(encoding="utf-8"), re.S):
+            shown.append((page.parent.name, html_module.unescape(re.sub(r"<[^>]+>", "", match.group(1)))))
+    assert len(shown) >= 16
+    wrong = [f"{name}: {text}" for name, text in shown if text not in seed]
+    assert not wrong, "条例のページの条文が委員会資料の表記（番号・空白）と違います:\n" + "\n".join(wrong)

@@ -102,3 +102,30 @@ def test_the_shipped_content_lints_without_data_errors_and_data_errors_exit_1(tm
     assert lint_script.main(["--root", str(project)]) == 1
     assert "checklists/bad.yml:3: items: 空のリストです" in capsys.readouterr().out
     assert lint_script.main(["--root", str(tmp_path / "missing")]) == 2
+
+
+def test_notation_warns_each_variant_at_its_own_line_with_the_expected_form():
+    from kyodo_kb.formats.notation import NotationRule
+    rule = NotationRule("振り返り", ("ふりかえり", "振返り"), ("ふりかえりシート",), None, 3)
+    texts = [LintText("checklists/a.yml", 10, "items[1].caution", "一行目\n事業をふりかえります。\n三重県のふりかえりシート。振返り")]
+    assert [str(w) for w in content_lint.notation(texts, [rule])] == [
+        "checklists/a.yml:11: 警告: items[1].caution: 表記「ふりかえり」は「振り返り」にそろえてください（data/hyoki.yml） [lint-notation]",
+        "checklists/a.yml:12: 警告: items[1].caution: 表記「振返り」は「振り返り」にそろえてください（data/hyoki.yml） [lint-notation]",
+    ]
+
+
+def test_the_script_lints_notation_in_data_and_pages_but_not_quotations(tmp_path, capsys):
+    project = copy_project(tmp_path / "project")
+    write(project, "z.yml", "id: z\ntitle: 評価とふりかえり\nitems:\n  - id: Z-01\n    check: 目的を共有しているか\n"
+                            "    caution: |\n      他自治体の例（三重県）\n      気をつけてください。\n    basis: [市民活動推進条例第9条第1項第1号]\n"
+                            "    sources:\n      - kind: other\n        body: 三重県\n        title: ふりかえりシート\n")
+    page = project / "docs" / "guideline" / "hajimeni.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n> 引用の中のふりかえりはそのまま\n\n本文の打ち合わせ\n", encoding="utf-8")
+    assert lint_script.main(["--root", str(project), "--strict"]) == 1
+    out = [line for line in capsys.readouterr().out.splitlines() if "[lint-notation]" in line]
+    lines = page.read_text(encoding="utf-8").count("\n")
+    assert out == [
+        "checklists/z.yml:2: 警告: title: 表記「ふりかえり」は「振り返り」にそろえてください（data/hyoki.yml） [lint-notation]",
+        "checklists/z.yml:8: 警告: items[1].caution: 表記「気をつけ」は「気を付け」にそろえてください（data/hyoki.yml） [lint-notation]",
+        f"docs/guideline/hajimeni.md:{lines}: 警告: 本文: 表記「打ち合わせ」は「打合せ」にそろえてください（data/hyoki.yml） [lint-notation]",
+    ]

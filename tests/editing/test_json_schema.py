@@ -37,9 +37,13 @@ SCHEMA_BLIND = {
     "dangling-next": "next の行き先が存在するかは、同じファイルの中の照合が要る",
     "unknown-start": "start の質問が存在するかは、同じファイルの中の照合が要る",
     "unreachable": "たどり着けない質問・結果は、流れ全体をたどらないと分からない",
+    "too-many-pages": "道筋（ページ）の数は、流れ全体をたどらないと分からない",
+    "path-too-long": "最も長い道筋のパスの長さは、流れ全体をたどらないと分からない",
     # checklists: what needs the ordinances, other items or a reading of the Markdown
     "citation-kanji-and-missing-item": "引用先の規定が収録されているかは、条例データと照合しないと分からない",
     "duplicate-item-id-in-file": "項目 ID の重複は、項目をまたぐ照合が要る",
+    "item-id-case": "大文字・小文字だけが違う項目 ID は、項目をまたぐ照合が要る",
+    "tag-anchor-collision": "タグの見出しのアンカーが重なることは、項目をまたぐ照合が要る",
     "check-is-date": "YAML 1.2 を読む VS Code では日付も文字列なので、スキーマには正しい値に見える",
     "markdown-attr-list-handler": "Markdown の中の危険な記法は、本文を読まないと分からない",
     "markdown-data-url": "Markdown の中の危険な記法は、本文を読まないと分からない",

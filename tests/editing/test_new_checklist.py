@@ -73,3 +73,16 @@ def test_an_id_already_used_inside_another_file_is_refused(project, capsys):
         "id: taken\ntitle: t\nitems:\n  - id: TK-01\n    check: cか\n    caution: c\n", encoding="utf-8")
     assert tool.main(["--root", str(project), "taken", "題名"]) == 2
     assert "checklists/renamed.yml で使われています" in capsys.readouterr().err
+
+
+def test_make_new_checklist_writes_the_title_exactly_as_given_and_runs_nothing(project, tmp_path):
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    witness = tmp_path / "ran"
+    title = f"「会議」'引用' \"二重\" $HOME $(touch {witness}) `touch {witness}` 100%"
+    result = subprocess.run(["make", "-s", "new-checklist", "ID=quote-test", f"TITLE={title}"],
+                            cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    import yaml
+    data = yaml.safe_load((project / "checklists" / "quote-test.yml").read_text(encoding="utf-8"))
+    assert data["title"] == title
+    assert not witness.exists()

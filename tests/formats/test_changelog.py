@@ -72,3 +72,25 @@ def test_make_check_reports_changelog_and_tag_list_errors_with_the_data_errors(t
         "data/changelog.yml:2: revisions[1].summary: 必須の項目がありません。「summary: 」の行を追加してください。改定の内容です（Markdown） [field-missing]",
         "data/tags.yml:2: tags[1].description: 必須の項目がありません。「description: 」の行を追加してください。どんな確認項目に付けるタグかの説明です [field-missing]",
     ]
+
+
+def test_dates_before_the_wareki_calendar_and_impossible_dates_are_located_errors():
+    _, errors = read('revisions:\n  - date: 1800-01-01\n    version: "1.0"\n    summary: s\n'
+                     '  - date: 2026-02-30\n    version: "1.1"\n    summary: s\n')
+    assert errors == [
+        "data/changelog.yml:2: revisions[1].date: 1800-01-01 は使えません（和暦に換算できるのは 1873-01-01 以降の日付です）。日付を確かめてください [changelog-date-range]",
+        "data/changelog.yml:5: revisions[2].date: 日付を「2026-11-27」のように西暦の年-月-日で書いてください（「2026-02-30」が書かれています） [changelog-date]"]
+
+
+def test_the_earliest_date_is_where_wareki_starts():
+    from kyodo_kb.formats.changelog import EARLIEST_DATE
+    from kyodo_kb.render.wareki import EARLIEST
+    assert EARLIEST_DATE == EARLIEST
+
+
+def test_versions_that_would_share_an_anchor_are_refused():
+    _, errors = read('revisions:\n  - date: 2026-01-01\n    version: "1.0"\n    summary: s\n'
+                     '  - date: 2026-02-01\n    version: "1-0"\n    summary: s\n')
+    assert errors == [
+        "data/changelog.yml:6: revisions[2].version: 版「1-0」は、版「1.0」（3行目）と見出しのアンカー（#v1-0）が同じになり、"
+        "リンクで区別できません。版の番号の書き方をそろえてください（例: 1.0 と 1.1） [changelog-version-anchor]"]

@@ -43,10 +43,10 @@ def test_every_cited_provision_of_the_demo_checklist_resolves(page, site_url):
 def test_wrapped_japanese_caution_reads_without_stray_spaces(page, site_url):
     import re
     source = (ROOT / "checklists" / "keitai-betsu.yml").read_text(encoding="utf-8")
-    assert "（逗子市の例）、\n" in source  # the YAML wraps this caution mid-sentence
+    assert "後援では原則として\n" in source  # the YAML wraps this caution mid-sentence
     page.goto(site_url + "checklists/keitai-betsu/")
     text = page.locator(".kb-item[data-item='KB-02'] .kb-caution").inner_text()
-    assert "（逗子市の例）、共催では" in text
+    assert "後援では原則として市は事故の責任" in text
     assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff、。] [\u3040-\u30ff\u4e00-\u9fff「]", text), text
 
 

@@ -20,9 +20,12 @@ MARKER = "KB-PAYLOAD"
 
 
 def add_payloads(project: Path) -> Path:
-    for folder in ("checklists", "ordinances"):
+    for folder in ("checklists", "ordinances", "flows"):
+        (project / folder).mkdir(exist_ok=True)
         for path in (PAYLOADS / folder).glob("*.yml"):
             shutil.copy(path, project / folder / path.name)
+    with open(project / "includes" / "abbreviations.md", "a", encoding="utf-8") as glossary:
+        glossary.write((PAYLOADS / "includes" / "abbreviations.md").read_text(encoding="utf-8"))
     return project
 
 
@@ -143,3 +146,53 @@ def test_the_csv_export_keeps_payloads_as_plain_text_and_never_as_formulas(paylo
     assert cells["PL-04"][header[2]].startswith("'=HYPERLINK(")
     assert cells["PL-04"][header[4]].startswith("'@SUM(")
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+PWNED_PAGES = ["checklists/payload/", "chooser/payload-flow/", "chooser/payload-flow/a/", "chooser/payload-flow/b/",
+               "flows/payload-flow/", "tags/", "ordinances/payload-jorei/", "checklists/", "changelog/"]
+
+
+def hover_everything_with_a_title(page) -> int:
+    """Hovers each element that shows a tooltip (title, abbr): Material builds the tooltip from
+    the title with innerHTML, so a title carrying markup would run here."""
+    targets = page.locator("main [title], main abbr, .md-tooltip, .kb-tag")
+    count = 0
+    for index in range(min(targets.count(), 60)):
+        target = targets.nth(index)
+        if target.is_visible():
+            target.hover()
+            page.wait_for_timeout(30)
+            count += 1
+    return count
+
+
+@pytest.mark.browser
+def test_no_payload_runs_on_load_hover_or_click_and_nothing_leaves_the_site(page, payload_url, page_log):
+    """Every field kind carries a script payload (window.__pwned) in the payload fixtures; the
+    page fixture fails on any request outside the local server."""
+    hovered = 0
+    for path in PWNED_PAGES:
+        page.goto(payload_url + path)
+        page.wait_for_load_state("networkidle")
+        hovered += hover_everything_with_a_title(page)
+        assert page.evaluate("window.__pwned") is None, path
+        assert page.locator(".md-tooltip img, .md-tooltip2 img, .md-tooltip2 svg, .md-tooltip2 script").count() == 0, path
+    assert hovered >= 5
+    # the tooltips show the payload titles as text
+    page.goto(payload_url + "checklists/payload/")
+    page.locator("abbr", has_text="NPO").first.hover()
+    tooltip = page.locator(".md-tooltip2__inner, .md-tooltip__inner", has_text="onerror=window.__pwned=2")
+    tooltip.first.wait_for(state="attached")
+    assert tooltip.first.text_content().startswith("<img src=x onerror=window.__pwned=2>")
+    # clicking: the flow's answers (swapped in place by the chooser script) and the caution's link
+    page.goto(payload_url + "chooser/payload-flow/")
+    page.get_by_role("link", name="はい").first.click()
+    page.wait_for_load_state("networkidle")
+    hover_everything_with_a_title(page)
+    assert page.evaluate("window.__pwned") is None
+    assert page.title().startswith("<img src=x onerror=window.__pwned=10>流れ</title><script>")
+    page.goto(payload_url + "checklists/payload/")
+    page.get_by_role("link", name="説明付きのリンク").click()
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__pwned") is None
+    assert page_log.dialogs == []

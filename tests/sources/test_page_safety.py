@@ -85,10 +85,22 @@ def test_a_missing_include_fails_the_build_with_its_line_not_a_traceback(tmp_pat
     assert (f"docs/guideline/keii.md:{line}: 差し込むファイル「nai.md」が includes/ にありません。" in result.stderr), result.stderr
 
 
-def test_glossary_titles_are_plain_text(tmp_path):
+@pytest.mark.parametrize("title", ["<img src=x onerror=window.__pwned=1>", "&lt;img src=x onerror=window.__pwned=1&gt;",
+                                   "&#60;img src=x onerror=window.__pwned=1&#62;"])
+def test_glossary_titles_are_plain_text(tmp_path, title):
     project = copy_project(tmp_path / "project")
     with open(project / "includes" / "abbreviations.md", "a", encoding="utf-8") as file:
-        file.write("*[協働ラボ]: <img src=x onerror=window.__pwned=1>\n")
+        file.write(f"*[協働ラボ]: {title}\n")
     line = (project / "includes" / "abbreviations.md").read_text(encoding="utf-8").count("\n")
     assert messages(check_site_sources(project)) == [
         f"includes/abbreviations.md:{line}: 略語「協働ラボ」の説明に「<」「>」は書けません（説明は、語にマウスを重ねたときに HTML として表示されるため）。文字だけで書いてください [abbreviation-markup]"]
+
+
+def test_a_symlink_in_a_data_folder_is_refused_by_check_and_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    os.symlink("../.git/config", project / "checklists" / "leak.yml")
+    assert messages(check_site_sources(project)) == [
+        "checklists/leak.yml:0: シンボリックリンクは使えません（リンク先のファイルがサイトに公開されてしまうため）。リンクを削除し、ファイルそのものを置いてください [file-symlink]"]
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "checklists/leak.yml:0: シンボリックリンクは使えません" in result.stderr

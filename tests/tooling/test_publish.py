@@ -1,5 +1,6 @@
 """`make publish`: DEST is replaced only by a site that built and passed its checks; a failed,
 interrupted or killed publish leaves the previous site untouched and servable."""
+import errno
 import hashlib
 import os
 import signal
@@ -24,9 +25,13 @@ def run_publish(project, dest):
     return subprocess.run(publish_command(project, dest), capture_output=True, text=True, env=BUILD_ENV)
 
 
+MARKER = ".kb-published"
+
+
 def snapshot(folder: Path) -> dict:
+    """The files of a site (without publish's marker) and their hashes."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != MARKER}
 
 
 def leftovers(dest: Path) -> list:
@@ -139,3 +144,61 @@ def test_the_build_date_is_the_commit_time_or_zero_outside_git(tmp_path):
     source_date_epoch = load_script("publish").source_date_epoch
     assert source_date_epoch(ROOT).isdigit() and int(source_date_epoch(ROOT)) > 1_600_000_000
     assert source_date_epoch(tmp_path) == "0"
+
+
+def test_a_prev_folder_that_publish_did_not_make_is_never_deleted(project, live_site):
+    staff = live_site.with_name("kyodo.prev")
+    staff.mkdir()
+    (staff / "memo.txt").write_text("職員の書類", encoding="utf-8")
+    before = snapshot(live_site)
+    result = run_publish(project, live_site)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"エラー: {staff} は make publish が作ったものではないため、削除せずに中止しました" in result.stderr
+    assert (staff / "memo.txt").read_text(encoding="utf-8") == "職員の書類" and snapshot(live_site) == before
+
+
+def test_a_prev_that_is_a_file_stops_publish_with_exit_2(project, live_site):
+    live_site.with_name("kyodo.prev").write_text("x", encoding="utf-8")
+    result = run_publish(project, live_site)
+    assert result.returncode == 2 and "make publish が作ったものではないため" in result.stderr and "Traceback" not in result.stderr
+    assert live_site.with_name("kyodo.prev").read_text(encoding="utf-8") == "x"
+
+
+def test_a_symlinked_dest_works_run_after_run_and_stays_a_link(project, tmp_path, live_site):
+    link = tmp_path / "public"
+    link.symlink_to(live_site, target_is_directory=True)
+    for run in range(2):  # the second run deletes the DEST.prev the first one made
+        result = run_publish(project, link)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert link.is_symlink() and link.resolve() == live_site.resolve()
+        assert (link / "checklists" / "kyodo-gensoku" / "index.html").is_file() and (link / MARKER).is_file()
+        assert live_site.with_name("kyodo.prev").is_dir() and (live_site.with_name("kyodo.prev") / MARKER).is_file()
+
+
+@pytest.mark.parametrize("code, words", [(errno.EACCES, " に書き込む権限がありません"), (errno.ENOSPC, " のディスクの空きが足りません")])
+def test_file_system_refusals_exit_3_with_a_japanese_message(project, live_site, monkeypatch, capsys, code, words):
+    from support import load_script
+    publish = load_script("publish")
+
+    def refuse(*args, **kwargs):
+        raise OSError(code, os.strerror(code), str(live_site.parent))
+    monkeypatch.setattr(publish.tempfile, "mkdtemp", refuse)
+    before = snapshot(live_site)
+    assert publish.main(["--root", str(project), str(live_site)]) == 3
+    err = capsys.readouterr().err
+    assert f"エラー: {live_site.parent}{words}" in err and "は変更していません" in err
+    assert snapshot(live_site) == before
+
+
+def test_an_unwritable_parent_exits_3(project, live_site, monkeypatch, capsys):
+    from support import load_script
+    publish = load_script("publish")
+    real_open = open
+
+    def locked_open(path, *args, **kwargs):
+        if str(path).endswith(".publish-lock"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+    monkeypatch.setattr("builtins.open", locked_open)
+    assert publish.main(["--root", str(project), str(live_site)]) == 3
+    assert "に書き込む権限がありません" in capsys.readouterr().err

@@ -5,6 +5,7 @@ Rules, each a function over plain records that returns `ContentWarning`s:
 - `unknown_tags`: a tag outside data/tags.yml, with the nearest known tag suggested.
 - `similar_checks`: the same or nearly the same check question twice (difflib ratio >= 0.9).
 - `placeholders`: text still reading 「要記入」 (left by `make new-checklist`).
+- `notation`: a written form that data/hyoki.yml replaces, with the expected form (表記).
 
 `similar_checks` compares only pairs whose lengths allow a ratio of 0.9 (sorted by length, a
 window of lengths within x1.23), then the cheap upper bounds `real_quick_ratio`/`quick_ratio`,
@@ -18,6 +19,7 @@ import difflib
 import unicodedata
 
 from kyodo_kb.sources import rules
+from kyodo_kb.formats.notation import find_variants
 from kyodo_kb.sources.errors import SourceLocation
 
 SIMILARITY = 0.9
@@ -120,3 +122,15 @@ def placeholders(texts: list[LintText]) -> list[ContentWarning]:
     return [ContentWarning(SourceLocation(t.path, t.line), f"{t.label}: 「{PLACEHOLDER}」のままです。内容を書いてください",
                            rules.LINT_PLACEHOLDER)
             for t in texts if PLACEHOLDER in t.text]
+
+
+def notation(texts: list[LintText], notation_rules: list) -> list[ContentWarning]:
+    """表記: each form a rule replaces, at its own line (a text's `line` is its first line)."""
+    warnings = []
+    for t in texts:
+        for offset, pattern, rule in find_variants(t.text, notation_rules):
+            line = t.line + t.text.count("\n", 0, offset)
+            warnings.append(ContentWarning(SourceLocation(t.path, line),
+                                           f"{t.label}: 表記「{pattern}」は「{rule.expected}」にそろえてください（data/hyoki.yml）",
+                                           rules.LINT_NOTATION))
+    return warnings

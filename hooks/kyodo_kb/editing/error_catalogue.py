@@ -186,6 +186,8 @@ ERRORS = {
     rules.CHECK_NEGATIVE: MessageKind("items[3].check: 問いが否定の形（「…ていないか」）で終わっています…",
                 "問いの「はい」が「できている・問題ない」の意味になるよう、望ましい状態を尋ねる形にします。例: 「自主性を損なう進め方になっていないか」→「自主性を尊重した進め方にしているか」、「了解なく使っていないか」→「使うときは了解を得ているか」。"
                 "判定は問いの終わりだけを見ます（「…がないか確かめているか」は肯定の問いなので通ります。「少ないか」「危ないか」のような形容詞も通ります）。"),
+    rules.NOTATION_PATTERN_IN_EXPECTED: MessageKind("rules[2].patterns: 「振り返り」は使う書き方「振り返り」の一部です。使わない書き方だけを書いてください",
+                "表記のルールの patterns には、直したい書き方だけを書きます。使う書き方（expected）やその一部を書くと、正しい書き方まで警告されてしまいます。"),
     rules.FLOW_PROFILE_FORM: MessageKind("outcomes[1].profile: 「質問 ID: 選択肢 ID」の形で書いてください。例: profile: {keitai: kyosai}",
                 "結果の profile は `{質問 ID: 選択肢 ID}` の形で、質問ごとに選択肢 ID を1つだけ書きます。"),
     rules.FLOW_UNKNOWN_OPTION: MessageKind("outcomes[1].profile.keitai: 質問「keitai」に選択肢「itku」はありません（もしかして: itaku）…",
@@ -227,6 +229,21 @@ ERRORS = {
     rules.CONFIG_MISSING: MessageKind("mkdocs.yml がありません", "プロジェクトのフォルダで実行しているか確かめてください。"),
     rules.CONFIG_DATE: MessageKind("mkdocs.yml の日付「2026-02-30」はありえない日付です。正しい日付を YYYY-MM-DD で書いてください",
                 "カレンダーにない日付です。正しい日付に直してください。"),
+    # limits and generated ids (formats/flow.py, formats/changelog.py, knowledge_base.py)
+    rules.CHANGELOG_DATE_RANGE: MessageKind("revisions[1].date: 1800-01-01 は使えません（和暦に換算できるのは 1873-01-01 以降の日付です）…",
+                "改定履歴の日付は和暦でも表示するため、1873-01-01（日本でいまの暦が始まった日）以降の日付にします。打ち間違いがないか確かめてください。"),
+    rules.CHANGELOG_VERSION_ANCHOR: MessageKind("revisions[2].version: 版「1-0」は、版「1.0」（3行目）と見出しのアンカー（#v1-0）が同じになり…",
+                "版の番号の記号（. や -）はアンカーでは同じ「-」になります。「1.0」「1.1」のように、書き方をそろえてください。"),
+    rules.FLOW_TOO_MANY_PAGES: MessageKind("この流れから作るページ（答えの道筋ごとに1ページ）が 131071 ページになり、上限（500 ページ）を超えます…",
+                "流れは答えの道筋ごとに1ページを作ります。どの答えでも同じ次の質問に進む質問が続くと、ページ数が倍々に増えます。"
+                "結果に進む答えを増やすか、質問を分け直して、[上限](markup.md#limits)以内にしてください。"),
+    rules.FLOW_PATH_TOO_LONG: MessageKind("最も長い答えの道筋のページのパスが 210 文字になり、上限（150 文字）を超えます…",
+                "答えの id がページのパス（URL）に並びます。答えの id を短くするか、質問の段数を減らしてください。"),
+    rules.TAG_ANCHOR_COLLISION: MessageKind("tags: タグ「会計-報告」は checklists/a.yml:4 のタグ「会計 報告」とタグ一覧の見出し（#tag-会計-報告）が同じになり…",
+                "タグ一覧では空白や記号をハイフンにして見出しのアンカーを作るため、2つのタグを区別できません。同じ意味なら同じ表記にそろえてください。"),
+    rules.ID_CASE_ONLY: MessageKind("id: 項目 ID「a-01」は checklists/a.yml:4 の「A-01」と大文字・小文字の違いしかありません…",
+                "項目 ID は大文字と小文字を区別しません。別の番号にしてください。"),
+
 }
 
 WARNINGS = {  # `make lint` (editing/content_lint.py)
@@ -236,6 +253,8 @@ WARNINGS = {  # `make lint` (editing/content_lint.py)
                 "タグの書き間違いなら「もしかして」のタグに直します。新しいタグなら、[タグの追加](tags.md)のとおり data/tags.yml に加えてください。"),
     rules.LINT_SIMILAR_CHECK: MessageKind("items[2].check（KK-02）: checklists/teian.yml:30（TA-03）と同じ問いです。まとめるか、違いが分かるように書き分けてください",
                 "同じか、ほとんど同じ問いが2か所にあります。1つにまとめるか、違いが分かるように書き分けてください。"),
+    rules.LINT_NOTATION: MessageKind("items[3].caution: 表記「ふりかえり」は「振り返り」にそろえてください（data/hyoki.yml）",
+                "サイトの表記のルール（[表記のルール](hyoki.md)）にない書き方です。示された書き方に直してください。資料名など、その位置では直さない書き方は data/hyoki.yml の exceptions に加えます。"),
     rules.LINT_PLACEHOLDER: MessageKind("summary: 「要記入」のままです。内容を書いてください",
                 "`make new-checklist` の雛形の文が残っています。内容を書いてください。"),
 }

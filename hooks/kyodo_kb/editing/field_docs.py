@@ -10,6 +10,7 @@ from kyodo_kb.formats import checklist as checklist_model
 from kyodo_kb.formats import conditions
 from kyodo_kb.formats import flow as flow_model
 from kyodo_kb.formats import ordinance as ordinance_model
+from kyodo_kb.formats import notation
 from kyodo_kb.formats import paperwork as paperwork_model
 from kyodo_kb.formats import provenance
 from kyodo_kb.formats import tags as tag_list
@@ -46,6 +47,8 @@ FIELD_TABLES = {
     "revision": ("改定の記録（revisions の1件ずつ）", changelog_model.REVISION_FIELDS),
     "tag-list": ("タグの一覧（ファイルの一番外側）", tag_list.TAG_LIST_FIELDS),
     "tag": ("タグ（tags の1件ずつ）", tag_list.TAG_FIELDS),
+    "notation": ("表記のルール（ファイルの一番外側）", notation.NOTATION_FIELDS),
+    "notation-rule": ("表記のルール（rules の1件ずつ）", notation.NOTATION_RULE_FIELDS),
     "role-table": ("役割分担表（paperwork/role-table.yml の一番外側）", paperwork_model.ROLE_TABLE_FIELDS),
     "role-row": ("役割分担表の行（rows の1件ずつ）", paperwork_model.ROLE_ROW_FIELDS),
     "role-suggestion": ("担い手の提案（suggestions の1件ずつ）", paperwork_model.SUGGESTION_FIELDS),
@@ -76,4 +79,14 @@ def render_source_kinds() -> str:
     """The closed list of source kinds (kyodo_kb.formats.provenance.SOURCE_KINDS) as a table."""
     lines = ["| kind | ページでの表示 | 使うとき |", "| --- | --- | --- |"]
     lines += [f"| `{kind.id}` | {_cell(kind.label)} | {_cell(kind.description)} |" for kind in provenance.SOURCE_KINDS]
+    return "\n".join(lines) + "\n"
+
+
+def render_notation_rules(notation_rules: list) -> str:
+    """The 表記 rules of data/hyoki.yml as the table of the 編集ガイド."""
+    if not notation_rules:
+        return "（data/hyoki.yml に表記のルールがありません）\n"
+    lines = ["| 使う書き方 | 使わない書き方 | 理由 |", "| --- | --- | --- |"]
+    for rule in notation_rules:
+        lines.append(f"| {_cell(rule.expected)} | {_cell('、'.join(rule.patterns))} | {_cell(rule.note or '')} |")
     return "\n".join(lines) + "\n"

@@ -19,6 +19,7 @@ from kyodo_kb.formats import checklist as checklist_model
 from kyodo_kb.formats import conditions
 from kyodo_kb.formats import flow as flow_model
 from kyodo_kb.formats import ordinance as ordinance_model
+from kyodo_kb.formats import notation
 from kyodo_kb.formats import paperwork as paperwork_model
 from kyodo_kb.formats import provenance
 from kyodo_kb.formats import tags as tag_list
@@ -100,6 +101,7 @@ ORDINANCE = Shape(tuple(ordinance_model.ORDINANCE_FIELDS), {"articles": _ARTICLE
 CHANGELOG = Shape(tuple(changelog_model.CHANGELOG_FIELDS),
                   {"revisions": Shape(tuple(changelog_model.REVISION_FIELDS))})
 TAGS = Shape(tuple(tag_list.TAG_LIST_FIELDS), {"tags": Shape(tuple(tag_list.TAG_FIELDS))})
+NOTATION = Shape(tuple(notation.NOTATION_FIELDS), {"rules": Shape(tuple(notation.NOTATION_RULE_FIELDS))})
 
 _WHO = {"type": "string", "enum": list(paperwork_model.WHO),
         "description": "提案する担い手です: shi（市）、aite（相手方）、kyodo（共同）"}
@@ -118,6 +120,7 @@ SCHEMAS = {
     "flow.schema.json": ("質問の流れ（flows/*.yml）", FLOW),
     "changelog.schema.json": ("改定履歴（data/changelog.yml）", CHANGELOG),
     "tags.schema.json": ("タグの一覧（data/tags.yml）", TAGS),
+    "hyoki.schema.json": ("表記のルール（data/hyoki.yml）", NOTATION),
     "paperwork-role-table.schema.json": ("役割分担表（paperwork/role-table.yml）", PAPERWORK_ROLE_TABLE),
     "paperwork-agreement.schema.json": ("協定書に書くこと（paperwork/agreement.yml）", PAPERWORK_AGREEMENT),
     "paperwork-evaluation.schema.json": ("ふりかえり（評価）シート（paperwork/evaluation.yml）", PAPERWORK_EVALUATION),

@@ -17,6 +17,9 @@ from kyodo_kb.sources.yaml_source import YamlScalar, load_yaml_file
 
 CHANGELOG_PATH = "data/changelog.yml"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# The page shows each date in 和暦 too, which is defined from 1873-01-01 (the first day of the
+# Gregorian calendar in Japan; kyodo_kb.render.wareki.EARLIEST, a test keeps the two equal).
+EARLIEST_DATE = datetime.date(1873, 1, 1)
 
 CHANGELOG_FIELDS = [
     FieldSpec("edition", "line", False, "印刷・PDF の表題欄に載せる版の名前です。改訂日には revisions の最新の日付が載ります",
@@ -39,6 +42,17 @@ class Revision:
 
 
 def read_date(reader: MappingReader, name: str) -> datetime.date | None:
+    date = _read_date(reader, name)
+    if date is not None and date < EARLIEST_DATE:
+        label = f"{reader.key_path}.{name}" if reader.key_path else name
+        reader.errors.append(DataError(SourceLocation(reader.path, reader.raw(name).line),
+                                       f"{label}: {date.isoformat()} は使えません（和暦に換算できるのは 1873-01-01 以降の日付です）。日付を確かめてください",
+                                       rules.CHANGELOG_DATE_RANGE))
+        return None
+    return date
+
+
+def _read_date(reader: MappingReader, name: str) -> datetime.date | None:
     value = reader.raw(name)
     if value is None:
         return None
@@ -56,6 +70,11 @@ def read_date(reader: MappingReader, name: str) -> datetime.date | None:
     reader.errors.append(DataError(SourceLocation(reader.path, value.line),
                                    f"{label}: 日付を「2026-11-27」のように西暦の年-月-日で書いてください（「{shown}」が書かれています）", rules.CHANGELOG_DATE))
     return None
+
+
+def version_anchor(version: str) -> str:
+    """The anchor of a revision's heading on the 改定履歴 page (#v1-1 for 1.1)."""
+    return "v" + ("".join(c if c.isascii() and c.isalnum() else "-" for c in version).strip("-").lower() or "x")
 
 
 @dataclass(frozen=True)
@@ -78,6 +97,7 @@ def read_changelog(root, path: str, errors: list) -> Changelog:
 def _read_revisions(reader: MappingReader, path: str, errors: list) -> list[Revision]:
     revisions = []
     versions: dict = {}
+    anchors: dict = {}  # anchor -> (version, line): 「1.0」 and 「1-0」 would share #v1-0
     for index, node in enumerate(reader.sequence("revisions", allow_empty=False), start=1):
         entry = MappingReader(node, path, f"revisions[{index}]", REVISION_FIELDS, errors, "改定の記録")
         if not entry.ok:
@@ -89,8 +109,15 @@ def _read_revisions(reader: MappingReader, path: str, errors: list) -> list[Revi
             errors.append(DataError(SourceLocation(path, entry.line_of("version")),
                                     f"revisions[{index}].version: 版「{version}」が重複しています（{versions[version]}行目にもあります）", rules.DUPLICATE_ENTRY))
             continue
+        if version is not None and version_anchor(version) in anchors:
+            other, other_line = anchors[version_anchor(version)]
+            errors.append(DataError(SourceLocation(path, entry.line_of("version")),
+                                    f"revisions[{index}].version: 版「{version}」は、版「{other}」（{other_line}行目）と見出しのアンカー（#{version_anchor(version)}）が同じになり、"
+                                    "リンクで区別できません。版の番号の書き方をそろえてください（例: 1.0 と 1.1）", rules.CHANGELOG_VERSION_ANCHOR))
+            continue
         if version is not None:
             versions[version] = entry.line_of("version")
+            anchors[version_anchor(version)] = (version, entry.line_of("version"))
         if None not in (date, version, summary):
             revisions.append(Revision(date, version, summary.strip(), node.line))
     return sorted(revisions, key=lambda r: r.date, reverse=True)

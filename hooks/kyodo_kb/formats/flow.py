@@ -240,6 +240,49 @@ def check_graph(flow: Flow, start_line: int) -> list:
                 errors.append(DataError(SourceLocation(path, node.line),
                                         f"{kind}[{index}]: 「{node.id}」には最初の質問からたどり着けません。"
                                         f"どこかの答えの next に「{node.id}」を書くか、削除してください", rules.FLOW_UNREACHABLE))
+    if not errors:
+        errors.extend(_check_size(flow, questions, start_line))
+    return errors
+
+
+# Every path from the start is a page of its own (chooser/<flow>/<answer>/<answer>/…/), so the
+# number of pages grows with the product of the answers: 16 yes/no questions that all lead on
+# make 65,536 pages. The limits keep the build short and every page path well inside what file
+# systems and file shares accept (Windows: 260 characters for the whole path).
+MAX_FLOW_PAGES = 500
+MAX_STEP_PATH = 150  # characters of chooser/<flow>/<answer>/…/index.html
+
+
+def _check_size(flow: Flow, questions: dict, start_line: int) -> list:
+    """Pages the flow pre-renders and the longest page path, computed over the (acyclic) graph
+    without walking the paths."""
+    pages: dict = {}
+    longest: dict = {}  # characters of "<answer>/…/" from the node to its deepest outcome
+    stack = [(flow.start, False)]
+    while stack:
+        node_id, expanded = stack.pop()
+        if node_id in pages:
+            continue
+        question = questions.get(node_id)
+        if question is None:
+            pages[node_id], longest[node_id] = 1, 0
+        elif expanded:
+            pages[node_id] = 1 + sum(pages[a.next] for a in question.answers)
+            longest[node_id] = max(len(a.id) + 1 + longest[a.next] for a in question.answers)
+        else:
+            stack.append((node_id, True))
+            stack += [(a.next, False) for a in question.answers if a.next not in pages]
+    errors = []
+    count = pages[flow.start]
+    if count > MAX_FLOW_PAGES:
+        errors.append(DataError(SourceLocation(flow.path, start_line),
+                                f"この流れから作るページ（答えの道筋ごとに1ページ）が {count} ページになり、上限（{MAX_FLOW_PAGES} ページ）を超えます。"
+                                "どの答えからも同じ次の質問に進むときは質問を分け直すか、結果に進む答えを増やして、組み合わせを減らしてください", rules.FLOW_TOO_MANY_PAGES))
+    length = len(f"chooser/{flow.id}/") + longest[flow.start] + len("index.html")
+    if length > MAX_STEP_PATH:
+        errors.append(DataError(SourceLocation(flow.path, start_line),
+                                f"最も長い答えの道筋のページのパスが {length} 文字になり、上限（{MAX_STEP_PATH} 文字）を超えます。"
+                                "答えの id を短くするか、質問の段数を減らしてください", rules.FLOW_PATH_TOO_LONG))
     return errors
 
 

@@ -24,6 +24,13 @@ TAG_FIELDS = [
 ]
 
 
+def tag_anchor(tag: str) -> str:
+    """The tag's anchor on the tag page: its own text, so a link says what it points to.
+    Different tags can share one (「会計 報告」 and 「会計-報告」): the loader refuses that."""
+    # Anything but letters (any script), digits and a few joiners would break attr_list or the URL.
+    return "tag-" + "".join(char if char.isalnum() or char in "-_・ー" else "-" for char in tag)
+
+
 @dataclass(frozen=True)
 class Tag:
     name: str

@@ -1,7 +1,7 @@
 """Renders the 改定履歴 page (newest revision first) from data/changelog.yml."""
 from __future__ import annotations
 
-from kyodo_kb.formats.changelog import Revision
+from kyodo_kb.formats.changelog import Revision, version_anchor
 from kyodo_kb.render.pages import escape_text
 from kyodo_kb.render.wareki import format_both
 
@@ -22,10 +22,7 @@ def render_changelog_page(revisions: list[Revision]) -> str:
     if not revisions:
         lines += ["まだ記録はありません。", ""]
     for revision in revisions:
-        lines += [f"## {format_both(revision.date)}　{escape_text(revision.version)}版 {{ #v{_anchor(revision.version)} }}", "",
+        lines += [f"## {format_both(revision.date)}　{escape_text(revision.version)}版 {{ #{version_anchor(revision.version)} }}", "",
                   revision.summary, ""]
     return "\n".join(lines) + "\n"
 
-
-def _anchor(version: str) -> str:
-    return "".join(c if c.isascii() and c.isalnum() else "-" for c in version).strip("-") or "x"

@@ -13,6 +13,7 @@ import posixpath
 import re
 from urllib.parse import quote
 
+from kyodo_kb.formats.tags import tag_anchor
 from kyodo_kb.render.cjk_soft_breaks import join_soft_breaks_text
 from kyodo_kb.formats.checklist import Checklist, ChecklistItem, content_version, item_fingerprint
 from kyodo_kb.formats.conditions import condition_labels, conditions_as_data
@@ -119,12 +120,6 @@ ANSWERS = (("yes", "はい"), ("no", "いいえ"), ("na", "該当しない"))
 TAG_PAGE_URL = "../../tags/"  # from checklists/<id>/ (use_directory_urls); raw HTML links are not rewritten
 
 
-def tag_anchor(tag: str) -> str:
-    """The tag's anchor on the tag page: its own text, so a link says what it points to."""
-    # Anything but letters (any script), digits and a few joiners would break attr_list or the URL.
-    return "tag-" + "".join(char if char.isalnum() or char in "-_・ー" else "-" for char in tag)
-
-
 @functools.lru_cache(maxsize=4096)  # a few dozen tags, on every caution
 def tag_link(tag: str) -> str:
     return (f' <a class="kb-tag" href="{TAG_PAGE_URL}#{escape_attr(quote(tag_anchor(tag)))}" '
@@ -210,10 +205,12 @@ def render_ordinance_page(ordinance: Ordinance, citing_items: dict) -> str:
         lines += _backlinks(citing_items.get((ordinance.id, article_anchor), []), src)
         for paragraph in article.paragraphs:
             p_anchor = provision_anchor(article.number, paragraph.number)
-            number = f"第{escape_attr(article.number)}条" if paragraph.number == 1 else _fullwidth(paragraph.number)
+            # numbers and the space after them as the source prints them (「第26条 」「2 」「(1) 」),
+            # so that the page and the quotations in the guideline pages read the same
+            number = f"第{escape_attr(article.number)}条" if paragraph.number == 1 else str(paragraph.number)
             lines += [
                 f'<div class="kb-provision kb-paragraph" id="{p_anchor}" markdown>',
-                f'<p class="kb-provision-text"><span class="kb-provision-number">{number}</span>　{escape_attr(paragraph.text)}</p>',
+                f'<p class="kb-provision-text"><span class="kb-provision-number">{number}</span> {escape_attr(paragraph.text)}</p>',
                 "",
             ]
             lines += _backlinks(citing_items.get((ordinance.id, p_anchor), []), src)
@@ -221,7 +218,7 @@ def render_ordinance_page(ordinance: Ordinance, citing_items: dict) -> str:
                 i_anchor = provision_anchor(article.number, paragraph.number, item.number)
                 lines += [
                     f'<div class="kb-provision kb-item-provision" id="{i_anchor}" markdown>',
-                    f'<p class="kb-provision-text"><span class="kb-provision-number">({item.number})</span>　{escape_attr(item.text)}</p>',
+                    f'<p class="kb-provision-text"><span class="kb-provision-number">({item.number})</span> {escape_attr(item.text)}</p>',
                     "",
                 ]
                 lines += _backlinks(citing_items.get((ordinance.id, i_anchor), []), src)
@@ -273,10 +270,6 @@ def render_ordinance_index(ordinances: list) -> str:
         recorded = "、".join(a.label for a in ordinance.articles)
         lines.append(f"- [{escape_text(ordinance.title)}]({link})（収録: {recorded}）")
     return "\n".join(lines) + "\n"
-
-
-def _fullwidth(number: int) -> str:
-    return str(number).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
 
 
 def front_matter_title(text: str) -> str:

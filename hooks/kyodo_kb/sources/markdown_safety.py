@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html.parser import HTMLParser
-import html
 import re
 
 from kyodo_kb.sources import rules
@@ -224,19 +223,19 @@ class _AllowlistChecker(HTMLParser):
         if name in ("href", "src"):
             return url_problem(value, tag, name)
         if name == "title":
-            decoded = html.unescape(value)
-            if "<" in decoded or ">" in decoded:
+            # html.parser has decoded the entities once, as the browser does
+            if "<" in value or ">" in value:
                 return (f"HTML の属性「{name}=」に「<」「>」は書けません（説明の表示でタグとして扱われるため）。"
                         "文字だけで書いてください")
             return None
         if name == "class":
-            for token in html.unescape(value).split():
+            for token in value.split():
                 if not _CLASS_TOKEN.match(token) or (token.startswith("md-") and token not in _THEME_CLASSES_ALLOWED):
                     return (f"クラス「{token}」は使えません（テーマの画面部品のクラスは、表示を乗っ取れるため）。"
                             "削除するか、編集ガイドにあるクラスを使ってください")
             return None
         if name == "id":
-            return self._id_problem(tag, html.unescape(value), attrs)
+            return self._id_problem(tag, value, attrs)
         if name == "style":
             return None if _TABLE_ALIGN_STYLE.match(value.strip()) else (
                 "HTML の属性「style=」は使えません（ページの表示を覆い隠したり、外部のファイルを読み込んだりできるため）。"

@@ -6,6 +6,7 @@ these); the build runs the same checks page by page in hooks/page_safety.py.
 """
 from __future__ import annotations
 
+import html
 from pathlib import Path
 import re
 
@@ -71,7 +72,9 @@ def snippet_errors(text: str, display: str, root: Path) -> list:
 
 
 def abbreviation_errors(root: Path) -> list:
-    """Glossary abbreviations become `title` attributes that the theme shows as HTML on hover."""
+    """Glossary abbreviations become `title` attributes that the theme shows as HTML on hover.
+    Python-Markdown writes an entity of the definition (`&lt;`) into the attribute unchanged,
+    so the browser decodes it: entities are decoded before looking for `<` and `>`."""
     path = root / INCLUDES_DIR / ABBREVIATIONS
     if not path.is_file() or path.is_symlink():
         return []
@@ -79,7 +82,7 @@ def abbreviation_errors(root: Path) -> list:
     display = f"{INCLUDES_DIR}/{ABBREVIATIONS}"
     for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
         match = _ABBREVIATION.match(line)
-        if match and re.search(r"[<>]", match.group("title") + match.group("term")):
+        if match and re.search(r"[<>]", html.unescape(match.group("title") + match.group("term"))):
             errors.append(DataError(SourceLocation(display, number),
                                     f"略語「{match.group('term')}」の説明に「<」「>」は書けません（説明は、語にマウスを重ねたときに HTML として表示されるため）。"
                                     "文字だけで書いてください", rules.ABBREVIATION_MARKUP))

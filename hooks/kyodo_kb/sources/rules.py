@@ -80,6 +80,10 @@ CONFIG_DATE = "config-date"
 # ids and numbers that must be unique
 DUPLICATE_ENTRY = "duplicate-entry"  # twice in one file: item id, question, option, tag, version, article …
 ID_NOT_UNIQUE = "id-not-unique"  # the same id in two files
+ID_CASE_ONLY = "id-case-only"  # item ids that differ only in upper/lower case
+TAG_ANCHOR_COLLISION = "tag-anchor-collision"  # two tags that share one anchor on the tag page
+CHANGELOG_VERSION_ANCHOR = "changelog-version-anchor"  # two versions that share one anchor
+CHANGELOG_DATE_RANGE = "changelog-date-range"  # a date before the wareki calendar
 NO_ORDINANCES = "ordinances-missing"
 CHANGELOG_DATE = "changelog-date"
 
@@ -117,6 +121,9 @@ YOUKAKUNIN_WITHOUT_SOURCE = "youkakunin-without-source"  # 要確認 in the text
 YOUKAKUNIN_WITHOUT_MARK = "youkakunin-without-mark"  # a youkakunin source, no 要確認 in the text
 CHECK_NEGATIVE = "check-negative"  # a check ending in …ていないか / …ませんか
 
+# 表記 rules (formats/notation.py, data/hyoki.yml)
+NOTATION_PATTERN_IN_EXPECTED = "notation-pattern-in-expected"
+
 # question flows (formats/flow.py)
 FLOW_PROFILE_FORM = "flow-profile-form"
 FLOW_UNKNOWN_START = "flow-unknown-start"
@@ -126,6 +133,8 @@ FLOW_UNKNOWN_QUESTION = "flow-unknown-question"
 FLOW_UNKNOWN_OPTION = "flow-unknown-option"
 FLOW_LOOP = "flow-loop"
 FLOW_UNREACHABLE = "flow-unreachable"
+FLOW_TOO_MANY_PAGES = "flow-too-many-pages"
+FLOW_PATH_TOO_LONG = "flow-path-too-long"
 
 # paperwork sheets (formats/paperwork.py)
 PAPERWORK_UNKNOWN_FILE = "paperwork-unknown-file"
@@ -141,6 +150,7 @@ LINT_QUESTION_FORM = "lint-question-form"
 LINT_UNKNOWN_TAG = "lint-unknown-tag"
 LINT_SIMILAR_CHECK = "lint-similar-check"
 LINT_PLACEHOLDER = "lint-placeholder"
+LINT_NOTATION = "lint-notation"  # a written form data/hyoki.yml replaces
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

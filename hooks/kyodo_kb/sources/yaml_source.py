@@ -153,6 +153,47 @@ def load_yaml_bytes(data: bytes, display_path: str) -> LoadedYaml:
     return load_yaml_text(text, display_path)
 
 
+# Characters YAML reads without complaint that still change what a reader sees: bidirectional
+# controls (U+202E turns the rest of a line around) written as they are, and any control
+# character written as an escape in a double-quoted value ("\0", "\x1b", "\e", "\u202e"),
+# which would reach the page and the CSV. Raw C0/C1 controls are refused by the YAML reader.
+_INVISIBLE_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_RAW_FORBIDDEN = re.compile(f"[{_INVISIBLE_CONTROLS}]")
+_VALUE_FORBIDDEN = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_INVISIBLE_CONTROLS}]")
+
+
+def _control_message(character: str) -> str:
+    return (f"制御文字（U+{ord(character):04X}）が含まれています。"
+            "ほかの文書からコピーしたときに紛れ込む見えない文字か、「\\x1b」「\\e」「\\0」「\\u202e」のような書き方で入る文字です。"
+            "表示や CSV を乱すため使えません。この行を打ち直してください")
+
+
+def _control_characters(text: str, root, display_path: str) -> list:
+    errors = []
+    for match in _RAW_FORBIDDEN.finditer(text):
+        errors.append(DataError(SourceLocation(display_path, text.count("\n", 0, match.start()) + 1), _control_message(match.group(0)), rules.YAML_CONTROL_CHARACTER))
+    if "\\" not in text:
+        return errors
+    raw_lines = {error.location.line for error in errors}
+    # An escape needs a backslash in the file: only then are the values walked.
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, YamlMapping):
+            stack += [value for value in node.entries.values() if value is not None]
+            for key, line in node.key_lines.items():
+                found = _VALUE_FORBIDDEN.search(key)
+                if found:
+                    errors.append(DataError(SourceLocation(display_path, line), _control_message(found.group(0)), rules.YAML_CONTROL_CHARACTER))
+        elif isinstance(node, YamlSequence):
+            stack += [item for item in node.items if item is not None]
+        elif isinstance(node, YamlScalar) and isinstance(node.value, str):
+            found = _VALUE_FORBIDDEN.search(node.value)
+            if found and node.line not in raw_lines:  # a raw one is reported above
+                errors.append(DataError(SourceLocation(display_path, node.line), _control_message(found.group(0)), rules.YAML_CONTROL_CHARACTER))
+    return errors
+
+
 def load_yaml_text(text: str, display_path: str) -> LoadedYaml:
     result = LoadedYaml(display_path, None)
     builder = _TreeBuilder(display_path, result.errors)
@@ -203,6 +244,10 @@ def load_yaml_text(text: str, display_path: str) -> LoadedYaml:
             result.errors.append(DataError(SourceLocation(display_path, first + 1), _FULL_WIDTH_COLON_MESSAGE,
                                            rules.YAML_FULL_WIDTH_COLON))
             return result
+    controls = _control_characters(text, builder.root, display_path)
+    if controls:
+        result.errors.extend(controls)
+        return result
     result.root = builder.root
     return result
 
