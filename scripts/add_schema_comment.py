@@ -21,6 +21,7 @@ TARGETS = {
     "checklists": "checklist.schema.json",
     "ordinances": "ordinance.schema.json",
     "flows": "flow.schema.json",
+    "training": "training.schema.json",
     "data/changelog.yml": "changelog.schema.json",
     "data/tags.yml": "tags.schema.json",
     "data/hyoki.yml": "hyoki.schema.json",

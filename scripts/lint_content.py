@@ -89,6 +89,7 @@ def lint(root: Path) -> tuple[list, list[str]]:
     items, texts = lint_records(kb.checklists)
     warnings = content_lint.question_form(items)
     warnings += content_lint.similar_checks(items) + content_lint.placeholders(texts)
+    warnings += content_lint.stale_questions(kb)
     pages = {p.relative_to(root / "docs").as_posix(): p.read_text(encoding="utf-8")
              for p in sorted((root / "docs").rglob("*.md"))} if (root / "docs").is_dir() else {}
     # open 要確認 are a to-do list, not a warning: the summary never fails --strict

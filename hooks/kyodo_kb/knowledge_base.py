@@ -28,8 +28,10 @@ from kyodo_kb.formats.ordinance import Ordinance, load_ordinance
 from kyodo_kb.formats.notation import load_notation_rules
 from kyodo_kb.formats.tags import load_tag_list
 from kyodo_kb.formats.paperwork import check_paperwork_links, load_paperwork
+from kyodo_kb.formats.training import TRAINING_DIR, load_training_path
 from kyodo_kb.sources.errors import DataError, DataErrors, SourceLocation
 from kyodo_kb.formats.tags import tag_anchor
+from kyodo_kb.sources.markdown_headings import GuidelineSections
 
 CHECKLIST_DIR = "checklists"
 ORDINANCE_DIR = "ordinances"
@@ -54,6 +56,13 @@ class KnowledgeBase:
     editions: tuple = ()  # of formats.editions.Edition: the published editions (data/editions/), oldest first
     notation: tuple | None = None  # of formats.notation.NotationRule (data/hyoki.yml); None without the file
     paperwork: tuple = ()  # of paperwork.Sheet (role-table, agreement, evaluation), those present
+    training_paths: list = field(default_factory=list)
+
+    def caution(self, item_id: str):
+        """(Checklist, ChecklistItem) of an item id, or None."""
+        if not hasattr(self, "_cautions"):
+            self._cautions = {item.id: (c, item) for c in self.checklists for item in c.items}
+        return self._cautions.get(item_id)
 
     def ordinance(self, ordinance_id: str) -> Ordinance:
         return next(o for o in self.ordinances if o.id == ordinance_id)
@@ -127,6 +136,7 @@ def load_knowledge_base(root: Path, editions: bool = True) -> KnowledgeBase:
     checklists_ok = not errors
     flows = load_flows(root, checklists, errors)
     paperwork = _load_paperwork(root, resolver, checklists if checklists_ok else None, errors)
+    training_paths = load_training_paths(root, resolver, {i.id for c in checklists for i in c.items}, checklists_ok, errors)
     tags, changelog, editions, notation = load_site_data(root, errors, editions)
     if errors:
         raise DataErrors(errors)
@@ -136,7 +146,7 @@ def load_knowledge_base(root: Path, editions: bool = True) -> KnowledgeBase:
             for key in dict.fromkeys(c.ref.key for c in item.basis):
                 citing[key].append((checklist, item))
     return KnowledgeBase(ordinances, checklists, dict(citing), flows, tags, changelog, editions, paperwork=paperwork,
-                         notation=notation)
+                         notation=notation, training_paths=training_paths)
 
 
 def load_site_data(root: Path, errors: list, with_editions: bool = True) -> tuple:
@@ -149,7 +159,6 @@ def load_site_data(root: Path, errors: list, with_editions: bool = True) -> tupl
     errors.extend(changelog_errors)
     editions = load_editions(root, list(changelog.revisions), errors) if with_editions and not changelog_errors else []
     return (tuple(tags) if tags is not None else None), changelog, tuple(editions), (tuple(notation) if notation is not None else None)
-    return KnowledgeBase(ordinances, checklists, dict(citing), flows, paperwork)
 
 
 @without_cyclic_collection
@@ -185,6 +194,7 @@ def validate_project(root: Path, workers: int | None = None) -> tuple[list, dict
     checklists_ok = not errors
     load_flows(root, outlines, errors)
     _load_paperwork(root, CitationResolver(ordinances), outlines if checklists_ok else None, errors)
+    load_training_paths(root, CitationResolver(ordinances), {i.id for o in outlines for i in o.items}, checklists_ok, errors)
     load_site_data(root, errors)
     counts = {"checklists": len(outlines), "items": sum(len(o.items) for o in outlines), "ordinances": len(ordinances)}
     return errors, counts
@@ -313,6 +323,29 @@ def load_flows(root: Path, checklists: list, errors: list) -> list:
                 continue
         flows.append(flow)
     return flows
+
+
+def load_training_paths(root: Path, resolver: CitationResolver, item_ids: set, checklists_ok: bool, errors: list) -> list:
+    """Training paths; unknown cautions are reported only over a clean set of checklists
+    (a caution of a checklist dropped for its own errors would otherwise look missing too)."""
+    sections = GuidelineSections(root)
+    paths = []
+    path_ids: dict = {}
+    for path in data_files(root, TRAINING_DIR):
+        file_errors: list = []
+        training = load_training_path(path, relative(root, path), resolver, item_ids, sections, file_errors)
+        if checklists_ok or not any(e.rule == rules.TRAINING_UNKNOWN_CAUTION for e in file_errors):
+            errors.extend(file_errors)
+        if training is None:
+            continue
+        if training.id in path_ids:
+            errors.append(DataError(SourceLocation(training.path, training.line),
+                                    f"id: 研修の道筋の ID「{training.id}」は {path_ids[training.id]} でも使われています。別の ID にしてください",
+                                    rules.ID_NOT_UNIQUE))
+            continue
+        path_ids[training.id] = training.path
+        paths.append(training)
+    return paths
 
 
 def order_like_nav(checklists: list, nav_sources: list) -> list:

@@ -141,3 +141,32 @@ def test_a_resemblance_query_gives_the_same_results_when_its_bigrams_are_reused(
     again = engine_page.evaluate("q => JSON.stringify(engine.search(q))", "記録残し")
     assert engine_page.evaluate("() => engine.gramCache.size") == 3
     assert first == again and "A-01" in first
+
+
+def make_engine(page, docs):
+    page.evaluate("([config, docs]) => { window.engine = new KbSearch.Engine(config, docs, {}); }", [CONFIG, docs])
+
+
+def test_a_phrase_found_nowhere_falls_back_to_its_parts(engine_page):
+    """委託と協働の違い occurs nowhere as typed: its parts 委託 and 協働 are searched instead."""
+    make_engine(engine_page, DOCS + [
+        {"location": "guideline/keitai/#itaku", "title": "委託", "text": "委託は、市が行うべき業務を協働の相手方に任せる形態です。", "kind": "section"},
+        {"location": "guideline/kyodo/#x", "title": "協働とは", "text": "協働の考え方", "kind": "section"},
+    ])
+    found = locations(engine_page, "委託と協働の違い")
+    assert found and found[0] == "guideline/keitai/#itaku"
+
+
+def test_staff_pages_come_before_editors_pages_for_the_same_words(engine_page):
+    make_engine(engine_page, [
+        {"location": "editing/#hoken", "title": "ボランティア保険の書き方", "text": "ボランティア保険", "kind": "section"},
+        {"location": "tags/#tag-保険", "title": "保険", "text": "ボランティア保険", "kind": "section"},
+        {"location": "guideline/keitai/#hoken", "title": "事故と保険", "text": "ボランティア保険に入っているか確かめます。", "kind": "section"},
+    ])
+    assert locations(engine_page, "ボランティア保険")[0] == "guideline/keitai/#hoken"
+
+
+def test_the_words_as_typed_go_to_the_highlight_on_the_target_page(engine_page):
+    make_engine(engine_page, [{"location": "guideline/x/", "title": "ボランティア保険", "text": "ボランティア保険に入る", "kind": "page"}])
+    item = engine_page.evaluate("() => engine.search('ボランティア保険').items[0][0]")
+    assert item["terms"] == {"ボランティア保険": True}  # not the folded ぼらんてぃあ保険, which the page does not contain

@@ -13,7 +13,7 @@ def page_url(src: str) -> str:
 
 def test_markdown_to_text_keeps_the_words_and_drops_the_markup():
     text = markdown_to_text("**「いいえ」のとき**：[評価](hyoka.md#HY-02)で使います。\n\n- 名簿を<br>確かめる { #x }")
-    assert text == "「いいえ」のとき：評価で使います。 名簿を 確かめる"
+    assert text == "「いいえ」のとき：評価で使います。名簿を確かめる"  # no space between Japanese words
 
 
 def test_html_to_text_unescapes_entities_and_collapses_space():
@@ -90,3 +90,33 @@ def test_the_tag_index_keeps_its_headings_and_descriptions_but_not_its_lists_of_
     assert records["tags/#tag-保険"].title == "保険"
     assert records["tags/#tag-保険"].text == "事故への備えです。"
     assert records["guideline/a/#x"].text == "前 箇条書きは残る"
+
+
+def test_line_breaks_of_the_source_leave_no_space_between_japanese_words():
+    """Editors wrap cautions in YAML; a snippet must read 「話し合ったうえで、事業協力」, not 「…うえで、 事業協力」."""
+    assert markdown_to_text("相手方と話し合ったうえで、\n事業協力、共催\nから選びます。\n\n次に NPO と\n話します。") == \
+        "相手方と話し合ったうえで、事業協力、共催から選びます。次に NPO と話します。"
+
+
+def test_training_steps_and_questions_are_records_of_their_page_and_the_handout_is_not_indexed():
+    from kyodo_kb.knowledge_base import load_knowledge_base
+    from kyodo_kb.outputs.search_records import build_search_index
+    from support import ROOT
+
+    kb = load_knowledge_base(ROOT)
+    material = {"config": {}, "docs": [
+        {"location": "training/shinsaiyo/", "title": "新採用", "text": "Material の記録"},
+        {"location": "training/shinsaiyo/handout/", "title": "配布資料", "text": "問1 …"},
+        {"location": "guideline/keitai/", "title": "協働の形態と選び方", "text": "本文"}]}
+    index = build_search_index(material, kb, lambda src: src.removesuffix(".md").removesuffix("index") + "/"
+                               if not src.endswith("index.md") else src.removesuffix("index.md"))
+    docs = {d["location"]: d for d in index["docs"]}
+    assert "training/shinsaiyo/handout/" not in docs
+    assert docs["training/shinsaiyo/"]["text"].startswith("対象: 新採用職員")
+    step = docs["training/shinsaiyo/#step-s03"]
+    assert step["title"] == "ステップ 3: KG-01 事業の目的を相手方と話し合い、双方が同じ理解をしているか"
+    assert step["text"].startswith("学習目標: ") and step["context"] == "研修の道筋: 新採用職員のための協働の基本"
+    question = docs["training/shinsaiyo/#q-q05"]
+    assert question["title"] == "問5 協働で行う事業で、公開することが原則とされているものはどれですか"
+    assert "根拠: 市民活動推進条例第9条第1項第4号" in question["text"]
+    assert question["cites"] == ["shimin-katsudo|9|1|4"]

@@ -2,6 +2,7 @@
 the print title block and the sign-off block; the checklists the sheets name point at them; the
 chooser's outcomes link to the sheets with their form."""
 import datetime
+import html
 import json
 import re
 
@@ -21,9 +22,9 @@ def test_every_sheet_page_has_its_data_title_block_and_signoff():
     assert set(pages) == {"paperwork/index.md", "paperwork/role-table.md", "paperwork/agreement.md", "paperwork/evaluation.md"}
     for sheet in kb.paperwork:
         page = pages[sheet.page_src]
-        block = re.search(r'<script type="application/json" class="kb-pw-data">(.*?)</script>', page).group(1)
+        block = re.search(r'<div class="kb-pw-data" hidden data-kb-json="([^"]*)"></div>', page).group(1)
         assert "<" not in block and ">" not in block
-        data = json.loads(block)
+        data = json.loads(html.unescape(block))
         assert [e["id"] for e in data["entries"]] == [e.id for e in sheet.entries]
         assert all(e["sources"] for e in data["entries"])
         assert "令和8年11月27日" in page and 'class="kb-signoff"' in page

@@ -107,6 +107,7 @@ def test_role_table_from_the_chooser_outcome_is_prefilled_as_a_suggestion_and_ke
     assert keihi_row[4:7] == ["○", "共同（提案）", "=会場費は市、講師謝礼は相手方"]
     assert sheet.cell(row=next(i for i, r in enumerate(values, 1) if r[0] == "経費"), column=7).data_type == "s"  # text, never a formula
 
+    assert page.locator(".kb-pw-meta .kb-pw-print-value").all_text_contents() == ["海岸清掃と環境学習", "", "共催"]
     text = pdf_text(page, tmp_path / "role.pdf")
     assert "A4" in pdf_size(tmp_path / "role.pdf") and "841.92 x 594.96" in pdf_size(tmp_path / "role.pdf")  # landscape
     for expected in ("役割分担表", "海岸清掃と環境学習", "会場費は市、講師謝礼は相手方", "○（提", "確認欄", "上長確認",

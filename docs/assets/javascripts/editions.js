@@ -1,6 +1,6 @@
 /* Editions (版): 「改定」 and 「前回の閲覧後に変更」 marks on checklist pages, and the 版の比較 page.
  *
- * Checklist pages carry <script type="application/json" class="kb-item-revisions"> with each
+ * Checklist pages carry <div class="kb-item-revisions" data-kb-json="…"> with each
  * item's content fingerprint and, for items changed by a later edition, that edition's date.
  * 「改定」 shows for `revisedDays` after that date (the reader's clock). The fingerprints the
  * reader last saw are kept in localStorage per checklist; an item whose fingerprint differs
@@ -29,7 +29,8 @@
 
   function markItems(block) {
     var data;
-    try { data = JSON.parse(block.textContent); } catch (e) { return; }
+    data = kb.pageData(block);
+    if (!data) return;
     if (block.getAttribute("data-done")) return;
     block.setAttribute("data-done", "1");
     var key = SEEN_PREFIX + data.checklist;
@@ -230,7 +231,7 @@
   }
 
   function init() {
-    document.querySelectorAll("script.kb-item-revisions").forEach(markItems);
+    document.querySelectorAll(".kb-item-revisions").forEach(markItems);
     var form = document.querySelector(".kb-editions-form");
     if (form) initComparison(form);
   }

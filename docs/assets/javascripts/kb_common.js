@@ -1,6 +1,7 @@
 /* Shared by the site's scripts (load first): one namespace, window.kb, with
  *   kb.onPage(fn)   run fn on every page view: on Material's document$ when present (it also fires
  *                   on instant navigation), else once when the document is ready;
+ *   kb.pageData(el) the JSON a generated page put in el's data-kb-json attribute, or null;
  *   kb.storage      localStorage that never throws (disabled storage, some file:// setups):
  *                   get(key) -> parsed JSON or null, set(key, value), remove(key), keys(prefix).
  * Framework-free; works from file:// too; nothing leaves the browser.
@@ -24,6 +25,11 @@
       subscribed = true;
       document.addEventListener("DOMContentLoaded", function () { pending.forEach(function (f) { f(); }); });
     }
+  };
+
+  /* The data a generated page hands to its script (json_data_element in the package). */
+  kb.pageData = function (element) {
+    try { return JSON.parse(element.getAttribute("data-kb-json")); } catch (e) { return null; }
   };
 
   kb.storage = {

@@ -6,7 +6,8 @@
  * - The chosen form of collaboration is shared by the three sheets ("kyodo-kb:paperwork:form").
  *   It comes from the link of the chooser's outcome (`?form=kyosai` or `?profile=keitai:kyosai`),
  *   else from the sheet's own select, else from the answers of the 協働の形態別 checklist that
- *   decision.js keeps ("kyodo-kb:decision:keitai-betsu:<version>" → profile.keitai).
+ *   decision.js keeps ("kyodo-kb:answers:keitai-betsu" → profile.keitai; the older
+ *   "kyodo-kb:decision:keitai-betsu:<version>" keys are read too).
  * - The role table is prefilled from the chosen form where a source supports it; such a choice
  *   is marked 「提案」 until staff pick a side themselves.
  * - Print on A4 (portrait or landscape), CSV (UTF-8 with BOM, formula-like cells prefixed with
@@ -18,7 +19,8 @@
 
   var PREFIX = "kyodo-kb:paperwork:";
   var FORM_KEY = PREFIX + "form";
-  var DECISION_PREFIX = "kyodo-kb:decision:keitai-betsu:";
+  var DECISION_KEY = "kyodo-kb:answers:keitai-betsu";  // decision.js, format 2: one key per checklist
+  var DECISION_PREFIX = "kyodo-kb:decision:keitai-betsu:";  // format 1 (before migration): one key per version
   var FORM_QUESTION = "keitai";
 
   // kb_common.js: storage that never throws (disabled storage, some file:// setups).
@@ -42,10 +44,10 @@
   }
 
   function formFromDecision() {
-    var keys = window.kb.storage.keys(DECISION_PREFIX);
+    var keys = [DECISION_KEY].concat(window.kb.storage.keys(DECISION_PREFIX));
     for (var i = 0; i < keys.length; i++) {
       var state = storageGet(keys[i]);
-      if (state && state.profile && state.profile[FORM_QUESTION]) return state.profile[FORM_QUESTION];
+      if (state && state.profile && typeof state.profile[FORM_QUESTION] === "string") return state.profile[FORM_QUESTION];
     }
     return null;
   }
@@ -205,7 +207,7 @@
   function initSheet(box) {
     if (box.getAttribute("data-kb-ready")) return;
     box.setAttribute("data-kb-ready", "1");
-    var data = JSON.parse(box.querySelector(".kb-pw-data").textContent);
+    var data = window.kb.pageData(box.querySelector(".kb-pw-data"));
     var key = PREFIX + data.sheet;
     var state = storageGet(key) || {};
     state.fields = state.fields || {};
@@ -230,7 +232,7 @@
 
     // Each text field gets a printed copy: a textarea prints clipped to its box.
     fields.forEach(function (field) {
-      if (field.type === "radio" || field.classList.contains("kb-pw-form")) return;
+      if (field.type === "radio") return;
       var copy = document.createElement("span");
       copy.className = "kb-pw-print-value";
       copy.setAttribute("aria-hidden", "true");
@@ -313,7 +315,7 @@
       fields.forEach(function (field) {
         var copy = field.nextSibling;
         if (copy && copy.className === "kb-pw-print-value") {
-          copy.textContent = field.tagName === "SELECT" ? (field.value || "") : field.value;
+          copy.textContent = field.tagName === "SELECT" ? (field.value ? field.options[field.selectedIndex].text : "") : field.value;
         }
       });
       box.querySelectorAll("td.kb-pw-choice").forEach(function (cell) {

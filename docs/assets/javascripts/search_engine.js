@@ -36,8 +36,14 @@
   var KANJI_BRANCH = new RegExp("条の(" + KANJI_NUMBER + ")", "g");
   var CITATION = /^(.*?)(\d+)条(?:の(\d+))?(?:(\d+)項)?(?:(\d+)号)?$/;
   var TERM_SEPARATOR = /[\s、。，．,・/「」『』（）()]+/;
+  var SCRIPT_RUNS = /[\u30a0-\u30ff]+|[\u3400-\u9fff]+|[\u3041-\u309f]+|[a-z0-9]+/gi;
   var KIND_LABELS = { caution: "留意事項", provision: "条例の規定", section: "ページ", page: "ページ" };
   var KIND_PRIOR = { caution: 3, provision: 2, section: 1, page: 1 };
+  // Pages for editors and maintainers (編集ガイド, タグ一覧, flow diagrams, search and bench notes):
+  // staff search for cautions and provisions, so these come after every staff page that matches
+  // (their scores scaled far down keep their order among themselves).
+  var EDITORS_PAGES = /^(?:editing|tags|maintainers|flows)\//;
+  var EDITORS_WEIGHT = 0.001;
 
   /* ======================================================================
    * 2. Folding: width, case, kana, dashes; citations in canonical form (第九条 -> 9条)
@@ -184,7 +190,8 @@
         context: normalize(doc.context || ""),
         text: normalize(doc.text || ""),
         cites: (doc.cites || []).map(parseCite),
-        prior: KIND_PRIOR[doc.kind] || 0
+        prior: KIND_PRIOR[doc.kind] || 0,
+        weight: EDITORS_PAGES.test(doc.location || "") ? EDITORS_WEIGHT : 1
       };
       entry.all = entry.title + " " + tags.join(" ") + " " + entry.text;
       return entry;
@@ -440,10 +447,39 @@
    * 8. Ranking: the search itself and the first 50 in order
    * ====================================================================== */
 
+  /*
+   * A phrase that occurs nowhere as typed (委託と協働の違い) is searched again by its parts: the runs
+   * between its hiragana (委託, 協働), each at least two characters, instead of answering with
+   * resemblances or 「見つかりませんでした」.
+   */
   Engine.prototype.search = function (query) {
+    var first = this.searchOnce(query || ""), missing = first.missing;
+    delete first.missing;
+    if (!missing || !missing.length) return first;
+    var changed = false;
+    var words = (query || "").normalize("NFKC").split(TERM_SEPARATOR).map(function (word) {
+      if (missing.indexOf(word) < 0) return word;
+      var parts = word.split(/[\u3041-\u3096]+/).filter(function (part) { return part.length >= 2; });
+      if (parts.length < 2) return word;
+      changed = true;
+      return parts.join(" ");
+    });
+    if (!changed) return first;
+    var again = this.searchOnce(words.join(" "));
+    delete again.missing;
+    return again.items.length ? again : first;
+  };
+
+  Engine.prototype.searchOnce = function (query) {
     var terms = this.parse(query || "");
     if (!terms.length) return { items: [] };
     var self = this, sets = terms.map(function (term) { return self.candidates(term); });
+    // Terms found nowhere as typed (only by resemblance of bigrams): the caller may split them.
+    var missing = terms.filter(function (term, k) {
+      var set = sets[k];
+      for (var i = 0; i < set.list.length; i++) if (set.marks[set.list[i]] !== BY_BIGRAMS) return false;
+      return true;
+    }).map(function (term) { return term.typed; });
     var records = sets[0];
     if (sets.length > 1) {
       records = new RecordSet(this.index.length);
@@ -466,7 +502,7 @@
         if (score > 0) { total += score; mask |= 1 << k; }
       }
       if (!mask) continue;
-      scores[r] = total + entry.prior;
+      scores[r] = (total + entry.prior) * entry.weight;
       matchedTerms[r] = mask;
       if (mask === all) anyComplete = true;
     }
@@ -481,7 +517,8 @@
         var hits = terms.map(function (term, k) { return (matchedTerms[r] & (1 << k)) !== 0; });
         return [self.render({ index: list[r], score: scores[r], hits: hits }, terms, query)];
       }),
-      total: results.length
+      total: results.length,
+      missing: missing
     };
   };
 
@@ -600,8 +637,16 @@
       '<span class="kb-search-context"><span class="kb-search-kind">' + (KIND_LABELS[doc.kind] || "") + "</span>" +
       context + "</span>" +
       (doc.text ? '<span class="kb-search-snippet">' + snippet(doc.text, marks) + "</span>" : "");
-    var termFlags = {};
-    terms.forEach(function (term, i) { termFlags[term.text] = result.hits[i]; });
+    // Material highlights these words on the page it opens (?h=…): the words as typed, since the
+    // folded form (ぼらんてぃあ保険 for ボランティア保険) is not in the page's text.
+    // A record found by resemblance (ボランティアの…保険 for ボランティア保険) lacks the word itself:
+    // its runs of one script (ボランティア, 保険) are highlighted instead.
+    var termFlags = {}, entry = this.index[result.index];
+    terms.forEach(function (term, i) {
+      termFlags[term.typed] = result.hits[i];
+      if (!result.hits[i] || term.cite || entry.all.indexOf(term.text) >= 0) return;
+      (term.typed.match(SCRIPT_RUNS) || []).forEach(function (run) { if (run.length >= 2 && !(run in termFlags)) termFlags[run] = true; });
+    });
     var item = { location: this.location(doc.location), title: title, text: "", score: result.score, terms: termFlags };
     if (doc.kb_tags && doc.kb_tags.length) {
       item.tags = doc.kb_tags.map(function (tag) { return highlight(tag, marks); });

@@ -6,6 +6,8 @@ Rules, each a function over plain records that returns `ContentWarning`s:
 - `similar_checks`: the same or nearly the same check question twice (difflib ratio >= 0.9).
 - `placeholders`: text still reading 「要記入」 (left by `make new-checklist`).
 - `notation`: a written form that data/hyoki.yml replaces, with the expected form (表記).
+- `stale_questions`: a training self-check question whose caution or cited provisions changed
+  after it was written (its recorded fingerprint differs from the current content).
 
 `similar_checks` compares only pairs whose lengths allow a ratio of 0.9 (sorted by length, a
 window of lengths within x1.23), then the cheap upper bounds `real_quick_ratio`/`quick_ratio`,
@@ -133,4 +135,33 @@ def notation(texts: list[LintText], notation_rules: list) -> list[ContentWarning
             warnings.append(ContentWarning(SourceLocation(t.path, line),
                                            f"{t.label}: 表記「{pattern}」は「{rule.expected}」にそろえてください（data/hyoki.yml）",
                                            rules.LINT_NOTATION))
+    return warnings
+
+
+def stale_questions(kb) -> list[ContentWarning]:
+    """Self-check questions whose caution or cited provisions changed after the question was
+    written: the fingerprint recorded with the question no longer matches the content."""
+    from kyodo_kb.formats.training import caution_fingerprint, provisions_fingerprint
+
+    warnings = []
+    for training in kb.training_paths:
+        for index, question in enumerate(training.questions, start=1):
+            found = kb.caution(question.caution)
+            if found is None:
+                continue
+            current = (f"{caution_fingerprint(found[1])}-"
+                       f"{provisions_fingerprint(kb.ordinances, [c.ref for c in question.basis])}")
+            if current == question.fingerprint:
+                continue
+            recorded_caution, _, recorded_provisions = question.fingerprint.partition("-")
+            changed = []
+            if recorded_caution != current[:8]:
+                changed.append(f"留意事項 {question.caution}")
+            if recorded_provisions != current[9:]:
+                changed.append("根拠の規定（" + "、".join(c.ref.label for c in question.basis) + "）")
+            warnings.append(ContentWarning(
+                SourceLocation(training.path, question.fingerprint_line),
+                f"questions[{index}].fingerprint（{question.id}）: 問いを書いた後に{'・'.join(changed)}が変わりました。"
+                f"問い・選択肢・解説が今の内容に合っているかを見直し、fingerprint を {current} に書き換えてください",
+                rules.LINT_STALE_QUESTION))
     return warnings

@@ -244,6 +244,25 @@ ERRORS = {
     rules.ID_CASE_ONLY: MessageKind("id: 項目 ID「a-01」は checklists/a.yml:4 の「A-01」と大文字・小文字の違いしかありません…",
                 "項目 ID は大文字と小文字を区別しません。別の番号にしてください。"),
 
+    # training paths (formats/training.py)
+    rules.TRAINING_UNKNOWN_CAUTION: MessageKind("steps[3].caution: 留意事項「KG-09」はどのチェックリストにもありません（もしかして: KG-01）…",
+                "caution には checklists/*.yml にある項目 ID を書きます。留意事項の ID が変わったときは、道筋のほうも直してください。"),
+    rules.TRAINING_STEP_TARGET: MessageKind("steps[2]: section（ガイドラインの節）か caution（留意事項の項目 ID）のどちらか1つを書いてください",
+                "ステップは、ガイドラインの節（section）か留意事項（caution）のどちらか1つを指します。2つ読ませたいときは、ステップを2つに分けてください。"),
+    rules.TRAINING_UNKNOWN_PAGE: MessageKind("steps[1].section: ページ「guideline/kyodotowa.md」は docs/ にありません…",
+                "section は docs/ からのページの位置に、`#` と見出しのアンカーを続けて書きます（例: `guideline/keitai.md#erabikata`）。"),
+    rules.TRAINING_UNKNOWN_ANCHOR: MessageKind("steps[1].section: guideline/keitai.md に見出しのアンカー「#erabikta」がありません（もしかして: erabikata）。使えるアンカー: …",
+                "見出しのアンカーは、サイトでその見出しを開いたときの URL の `#` の後ろの部分です。見出しの文を変えたときはアンカーも変わるので、道筋のほうも直してください。"),
+    rules.TRAINING_CHOICE_COUNT: MessageKind("questions[1].choices: 選択肢は2〜5件にしてください（1件あります）",
+                "選択肢は2件から5件までにします。"),
+    rules.TRAINING_ANSWER_RANGE: MessageKind("questions[1].answer: 4 番の選択肢はありません。1〜3 の番号で書いてください",
+                "answer には正しい選択肢の番号（choices の1件目が 1）を書きます。"),
+    rules.TRAINING_NO_BASIS: MessageKind("questions[1].basis: 根拠の規定を1件以上書いてください",
+                "問いは留意事項と条例の規定に結びつけます。チェックリストの basis と同じ書き方で、根拠の規定を書いてください。"),
+    rules.TRAINING_MINUTES: MessageKind("minutes: 0 分は目安として使えません。1〜600 の分数で書いてください",
+                "minutes には学ぶのにかかる時間の目安を分で書きます。"),
+    rules.TRAINING_TOO_MANY_STEPS: MessageKind("steps: 新採用の道筋のステップは20件までです（23件あります）…",
+                "新採用職員の道筋は短く（20ステップまで、30分程度）にします。ステップを減らすか、別の道筋に分けてください。"),
 }
 
 WARNINGS = {  # `make lint` (editing/content_lint.py)
@@ -257,6 +276,9 @@ WARNINGS = {  # `make lint` (editing/content_lint.py)
                 "サイトの表記のルール（[表記のルール](hyoki.md)）にない書き方です。示された書き方に直してください。資料名など、その位置では直さない書き方は data/hyoki.yml の exceptions に加えます。"),
     rules.LINT_PLACEHOLDER: MessageKind("summary: 「要記入」のままです。内容を書いてください",
                 "`make new-checklist` の雛形の文が残っています。内容を書いてください。"),
+    rules.LINT_STALE_QUESTION: MessageKind("questions[2].fingerprint（q02）: 問いを書いた後に留意事項 KG-01が変わりました。…fingerprint を c6f11a5f-e036330d に書き換えてください",
+                "研修の問いのもとになった留意事項か根拠の規定が、問いを書いた後に変わりました。問い・選択肢・正解・解説が今の内容に合っているかを見直し、"
+                "合っていれば（または直したら）fingerprint をメッセージの値に書き換えてください。"),
 }
 
 

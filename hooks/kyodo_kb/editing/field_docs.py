@@ -14,6 +14,7 @@ from kyodo_kb.formats import notation
 from kyodo_kb.formats import paperwork as paperwork_model
 from kyodo_kb.formats import provenance
 from kyodo_kb.formats import tags as tag_list
+from kyodo_kb.formats import training as training_model
 from kyodo_kb.render.pages import escape_text
 
 KIND_LABELS = {
@@ -57,6 +58,9 @@ FIELD_TABLES = {
     "form-note": ("形態ごとの補足（form_notes の1件ずつ）", paperwork_model.FORM_NOTE_FIELDS),
     "evaluation": ("ふりかえり（評価）シート（paperwork/evaluation.yml の一番外側）", paperwork_model.EVALUATION_FIELDS),
     "evaluation-criterion": ("評価の項目（criteria の1件ずつ）", paperwork_model.CRITERION_FIELDS),
+    "training": ("研修の道筋（ファイルの一番外側）", training_model.PATH_FIELDS),
+    "training-step": ("ステップ（steps の1件ずつ）", training_model.STEP_FIELDS),
+    "training-question": ("セルフチェックの問い（questions の1件ずつ）", training_model.QUESTION_FIELDS),
 }
 
 

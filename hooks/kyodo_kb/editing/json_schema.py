@@ -23,6 +23,7 @@ from kyodo_kb.formats import notation
 from kyodo_kb.formats import paperwork as paperwork_model
 from kyodo_kb.formats import provenance
 from kyodo_kb.formats import tags as tag_list
+from kyodo_kb.formats import training as training_model
 from kyodo_kb.sources.field_specs import MAX_LENGTH
 from kyodo_kb.sources.field_specs import SLUG_PATTERN
 from kyodo_kb.sources.yaml_source import YamlMapping, YamlScalar, YamlSequence
@@ -112,12 +113,23 @@ PAPERWORK_AGREEMENT = Shape(tuple(paperwork_model.AGREEMENT_FIELDS), {"matters":
     tuple(paperwork_model.MATTER_FIELDS), {"form_notes": Shape(tuple(paperwork_model.FORM_NOTE_FIELDS))})})
 PAPERWORK_EVALUATION = Shape(tuple(paperwork_model.EVALUATION_FIELDS),
                              {"criteria": Shape(tuple(paperwork_model.CRITERION_FIELDS))})
+TRAINING = Shape(tuple(training_model.PATH_FIELDS), {
+    "steps": Shape(tuple(training_model.STEP_FIELDS)),
+    "questions": Shape(
+        tuple(training_model.QUESTION_FIELDS),
+        overrides={"choices": {"type": "array", "minItems": training_model.MIN_CHOICES,
+                               "maxItems": training_model.MAX_CHOICES,
+                               "items": {"type": "string", "pattern": LINE_PATTERN}},
+                   "basis": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": LINE_PATTERN}},
+                   "answer": {"type": "integer", "minimum": 1, "maximum": training_model.MAX_CHOICES}}),
+})
 
 # file name in schemas/ -> (title, shape)
 SCHEMAS = {
     "checklist.schema.json": ("チェックリスト（checklists/*.yml）", CHECKLIST),
     "ordinance.schema.json": ("条例の抄録（ordinances/*.yml）", ORDINANCE),
     "flow.schema.json": ("質問の流れ（flows/*.yml）", FLOW),
+    "training.schema.json": ("研修の道筋（training/*.yml）", TRAINING),
     "changelog.schema.json": ("改定履歴（data/changelog.yml）", CHANGELOG),
     "tags.schema.json": ("タグの一覧（data/tags.yml）", TAGS),
     "hyoki.schema.json": ("表記のルール（data/hyoki.yml）", NOTATION),

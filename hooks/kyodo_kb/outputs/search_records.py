@@ -25,6 +25,10 @@ SECTION = "section"
 _TAG = re.compile(r"<[^>]+>")
 _LIST = re.compile(r"<(ul|ol)\b[^>]*>.*?</\1>", re.DOTALL)
 _SPACE = re.compile(r"\s+")
+_CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+# Between two Japanese characters a space only ever comes from a line break of the source (YAML
+# or Markdown wrapped by the editor): Japanese puts none there, and a snippet must not show one.
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_ATTRS = re.compile(r"\{[:\s]*[#.][^}]*\}")
 _MD_MARKS = re.compile(r"(\*\*|__|\*|`|^#+\s*|^\s*[-+]\s+|^\s*\d+\.\s+|^!!!\s*\w+\s*)", re.MULTILINE)
@@ -66,7 +70,7 @@ def markdown_to_text(markdown: str) -> str:
     text = _MD_LINK.sub(r"\1", markdown)
     text = _MD_ATTRS.sub("", text)
     text = _MD_MARKS.sub("", text)
-    return html_to_text(text)
+    return _CJK_GAP.sub("", html_to_text(text))
 
 
 def cite_key(ordinance_id: str, article: str, paragraph: int | None = None, item: int | None = None) -> str:
@@ -148,6 +152,34 @@ def section_records(material_docs: Iterable[dict], replaced_pages: set[str],
     return records
 
 
+def training_records(training_paths: Iterable, caution: Callable, page_url: Callable[[str], str]) -> list[SearchRecord]:
+    """A record for each training path, each of its steps (titled by what it reads, with its
+    learning goal) and each self-check question (with its choices, explanation and basis)."""
+    records = []
+    for training in training_paths:
+        url = page_url(training.page_src)
+        context = f"研修の道筋: {training.title}"
+        records.append(SearchRecord(url, training.title, f"対象: {training.audience} " + markdown_to_text(training.summary or ""),
+                                    PAGE, "研修の道筋"))
+        for number, step in enumerate(training.steps, start=1):
+            if step.caution:
+                found = caution(step.caution)
+                target = f"{step.caution} {found[1].check}" if found else step.caution
+            else:
+                target = f"{step.page_title} › {step.section_title}" if step.page_title else step.section_title
+            records.append(SearchRecord(f"{url}#step-{step.id}", f"ステップ {number}: {target}",
+                                        f"学習目標: {step.goal}", SECTION, context))
+        for number, question in enumerate(training.questions, start=1):
+            basis = "、".join(c.ref.label for c in question.basis)
+            text = (" ".join(question.choices) + " " + markdown_to_text(question.explanation)
+                    + f" 留意事項: {question.caution} 根拠: {basis}")
+            cites = tuple(dict.fromkeys(
+                cite_key(c.ref.ordinance_id, c.ref.article, c.ref.paragraph, c.ref.item) for c in question.basis))
+            records.append(SearchRecord(f"{url}#q-{question.id}", f"問{number} {question.question}", text, SECTION,
+                                        context, cites=cites))
+    return records
+
+
 def ordinance_names(ordinances: Iterable) -> dict:
     """Every name staff may type before 第N条, per ordinance id (for citation queries)."""
     return {o.id: list(dict.fromkeys(o.names)) for o in ordinances}
@@ -156,7 +188,11 @@ def ordinance_names(ordinances: Iterable) -> dict:
 def build_search_index(material_index: dict, kb, page_url: Callable[[str], str]) -> dict:
     """Material's search_index.json with its checklist and ordinance records replaced."""
     replaced = {page_url(c.page_src) for c in kb.checklists} | {page_url(o.page_src) for o in kb.ordinances}
+    # Training pages get their own records; their handouts repeat the same questions, so none.
+    training_paths = getattr(kb, "training_paths", [])
+    replaced |= {page_url(t.page_src) for t in training_paths} | {page_url(t.handout_src) for t in training_paths}
     records = (caution_records(kb.checklists, page_url) + provision_records(kb.ordinances, page_url)
+               + training_records(training_paths, getattr(kb, "caution", None), page_url)
                + section_records(material_index.get("docs", []), replaced, {page_url(TAG_INDEX_SRC)}))
     config = dict(material_index.get("config", {}))
     # The engine reads its settings from `config`: Material hands the worker only config and docs.

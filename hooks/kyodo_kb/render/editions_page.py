@@ -13,7 +13,7 @@ import html
 import json
 
 from kyodo_kb.formats.editions import Edition, compare_editions, item_histories
-from kyodo_kb.render.pages import escape_attr, escape_text, relative_link
+from kyodo_kb.render.pages import escape_attr, escape_text, json_data_element, relative_link
 from kyodo_kb.render.wareki import format_both
 
 PAGE_SRC = "editions/index.md"
@@ -180,9 +180,8 @@ def item_revision_marks(editions: list[Edition], checklist) -> dict:
 def render_revision_marks(editions: list[Edition], checklist) -> str:
     """The block a checklist page carries for editions.js (raw HTML, no visible text), and the
     link to the checklist's own history."""
-    marks = json.dumps({"checklist": checklist.id, "revisedDays": REVISED_DAYS,
-                        "items": item_revision_marks(editions, checklist)},
-                       ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    marks = json_data_element("kb-item-revisions", {"checklist": checklist.id, "revisedDays": REVISED_DAYS,
+                                                    "items": item_revision_marks(editions, checklist)})
     link = relative_link(checklist.page_src, PAGE_SRC, f"history-{checklist.id}")
-    return (f'<script type="application/json" class="kb-item-revisions">{marks}</script>\n\n'
+    return (f'{marks}\n\n'
             f'[このチェックリストの改定履歴と版の比較]({link}){{ .kb-history-link }}\n')

@@ -35,6 +35,14 @@ def escape_attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def json_data_element(css_class: str, data) -> str:
+    """Data for a page's script, as an empty hidden element's attribute. Not a
+    <script type="application/json">: Material's instant navigation re-runs every inline script of
+    the new page as JavaScript, whatever its type, and JSON there is a syntax error."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f'<div class="{css_class}" hidden data-kb-json="{escape_attr(text)}"></div>'
+
+
 def relative_link(from_src: str, to_src: str, anchor: str | None = None) -> str:
     link = _relative_path(from_src, to_src)
     return f"{link}#{anchor}" if anchor else link

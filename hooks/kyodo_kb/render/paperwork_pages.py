@@ -13,7 +13,7 @@ import json
 from kyodo_kb.formats.paperwork import SCALE, WHO, form_options
 from kyodo_kb.outputs.print_blocks import render_print_header, render_signoff
 from kyodo_kb.render.cjk_soft_breaks import join_soft_breaks_text
-from kyodo_kb.render.pages import escape_attr, escape_text, front_matter_title, relative_link
+from kyodo_kb.render.pages import escape_attr, escape_text, front_matter_title, json_data_element, relative_link
 
 INDEX_SRC = "paperwork/index.md"
 STATUS = (("yes", "書面に書いた"), ("no", "まだ"), ("na", "この事業では書かない"))
@@ -59,9 +59,7 @@ def render_index(sheets, flows) -> str:
 
 
 def _json_block(data: dict) -> str:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/json" class="kb-pw-data">{text}</script>'
+    return json_data_element("kb-pw-data", data)
 
 
 def _caution_links(entry, items: dict, src: str) -> str:

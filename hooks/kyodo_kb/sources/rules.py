@@ -103,6 +103,17 @@ CITATION_UNKNOWN_PROVISION = "citation-unknown-provision"
 CITATION_PARAGRAPH_REQUIRED = "citation-paragraph-required"
 CITATION_BAD_NUMBER = "citation-bad-number"
 
+# training paths (formats/training.py)
+TRAINING_UNKNOWN_CAUTION = "training-unknown-caution"
+TRAINING_STEP_TARGET = "training-step-target"  # neither or both of section and caution
+TRAINING_UNKNOWN_PAGE = "training-unknown-page"
+TRAINING_UNKNOWN_ANCHOR = "training-unknown-anchor"
+TRAINING_CHOICE_COUNT = "training-choice-count"
+TRAINING_ANSWER_RANGE = "training-answer-range"
+TRAINING_NO_BASIS = "training-no-basis"
+TRAINING_MINUTES = "training-minutes"
+TRAINING_TOO_MANY_STEPS = "training-too-many-steps"
+
 # conditional items (formats/conditions.py)
 CONDITION_NOT_LIST = "condition-not-list"
 CONDITION_NO_PROFILE = "condition-no-profile"
@@ -151,6 +162,7 @@ LINT_UNKNOWN_TAG = "lint-unknown-tag"
 LINT_SIMILAR_CHECK = "lint-similar-check"
 LINT_PLACEHOLDER = "lint-placeholder"
 LINT_NOTATION = "lint-notation"  # a written form data/hyoki.yml replaces
+LINT_STALE_QUESTION = "lint-stale-question"
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

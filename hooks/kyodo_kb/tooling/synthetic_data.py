@@ -68,6 +68,9 @@ def write_synthetic_project(destination: Path, checklists: int, items_per_checkl
     # The shipped flows and paperwork sheets point at shipped checklists; generated data stands alone.
     for flow in [*(destination / "flows").glob("*.y*ml"), *(destination / "paperwork").glob("*.y*ml")]:
         flow.unlink()
+    # So do the training paths, which cite shipped cautions.
+    for training in (destination / "training").glob("*.y*ml"):
+        training.unlink()
     for index in range(1, checklists + 1):
         (folder / f"synthetic-{index:05d}.yml").write_text(checklist_yaml(index, items_per_checklist), encoding="utf-8")
     if big_checklist_items:
