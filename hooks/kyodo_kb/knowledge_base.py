@@ -58,10 +58,12 @@ class KnowledgeBase:
     paperwork: tuple = ()  # of paperwork.Sheet (role-table, agreement, evaluation), those present
     training_paths: list = field(default_factory=list)
 
+    @cached_property
+    def _cautions(self) -> dict:
+        return {item.id: (c, item) for c in self.checklists for item in c.items}
+
     def caution(self, item_id: str):
         """(Checklist, ChecklistItem) of an item id, or None."""
-        if not hasattr(self, "_cautions"):
-            self._cautions = {item.id: (c, item) for c in self.checklists for item in c.items}
         return self._cautions.get(item_id)
 
     def ordinance(self, ordinance_id: str) -> Ordinance:
