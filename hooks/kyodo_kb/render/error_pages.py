@@ -53,6 +53,7 @@ GENERATED_PAGES = {
     "ordinances": (("ordinances/{}.md",), "ordinances/index.md"),
     "flows": (("chooser/{}/index.md", "flows/{}.md"), None),
     "paperwork": (("paperwork/{}.md",), "paperwork/index.md"),
+    "training": (("training/{}.md",), "training/index.md"),
 }
 # generated from data/ (tags, changelog, editions): shown as error pages too
 DATA_PAGES = ("changelog.md", "tags/index.md", "editions/index.md")
