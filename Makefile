@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # unless SOURCE_DATE_EPOCH is set, so it is pinned to the commit time (0 outside a git checkout).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build pdf check lint schema new-checklist edition publish test system-packages clean bench
+.PHONY: setup serve build pdf check lint schema new-checklist edition impact publish test system-packages clean bench
 
 setup: $(STAMP)
 
@@ -62,6 +62,11 @@ new-checklist: $(STAMP)
 edition: $(STAMP)
 	@test -n "$(VERSION)" || { echo "使い方: make edition VERSION=1.1 [FROM_GIT=コミット]" >&2; exit 2; }
 	$(BIN)/python scripts/make_edition.py "$(VERSION)" $(if $(FROM_GIT),--from-git "$(FROM_GIT)")
+
+# make impact CITE="市民活動推進条例第9条第1項第4号": every caution, flow outcome and page an amendment touches.
+impact: $(STAMP)
+	@test -n "$(CITE)" || { echo '使い方: make impact CITE="市民活動推進条例第9条第1項第4号"' >&2; exit 2; }
+	$(BIN)/python scripts/impact.py "$(CITE)"
 
 # Builds into a temporary folder next to DEST, checks it, then swaps it in (previous site kept as DEST.prev).
 publish: $(STAMP)

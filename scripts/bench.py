@@ -114,8 +114,61 @@ def write_baseline_project(project: Path, destination: Path) -> Path:
     return destination
 
 
+IMPACT_CITATION = "市民活動推進条例第9条第1項第4号"
+
+
+def add_editions(project: Path, changed_every: int = 20) -> int:
+    """Two published editions of the synthetic data (data/changelog.yml and data/editions/):
+    1.1 is the data as it is, 1.0 the same with every `changed_every`-th caution worded
+    differently, so the build renders a real comparison. Returns how many cautions changed."""
+    from kyodo_kb.formats.editions import SnapshotItem, item_fingerprint, snapshot_of, snapshot_text
+    from kyodo_kb.knowledge_base import load_knowledge_base
+    import dataclasses
+    import datetime
+
+    checklists = load_knowledge_base(project).checklists
+    newer = snapshot_of(checklists, "1.1", datetime.date(2027, 4, 1))
+    changed = 0
+    older_lists = []
+    for checklist in newer.checklists:
+        items = []
+        for item in checklist.items:
+            changed += 1 if (len(items) % changed_every == 0) else 0
+            if len(items) % changed_every == 0:
+                caution = item.caution.replace("記録に残して", "書面に残して")
+                item = SnapshotItem(item.id, item.check, caution, item.basis, item_fingerprint(item.check, caution, item.basis))
+            items.append(item)
+        older_lists.append(dataclasses.replace(checklist, items=tuple(items)))
+    older = dataclasses.replace(newer, version="1.0", date=datetime.date(2026, 11, 27), checklists=tuple(older_lists))
+    (project / "data" / "changelog.yml").write_text(
+        'revisions:\n  - date: 2027-04-01\n    version: "1.1"\n    summary: 合成データの改定\n'
+        '  - date: 2026-11-27\n    version: "1.0"\n    summary: 合成データの初版\n', encoding="utf-8")
+    folder = project / "data" / "editions"
+    for old in folder.glob("*.json"):
+        old.unlink()
+    (folder / "1.0.json").write_text(snapshot_text(older), encoding="utf-8")
+    (folder / "1.1.json").write_text(snapshot_text(newer), encoding="utf-8")
+    return changed
+
+
+def impact_seconds(project: Path, runs: int = 3) -> dict:
+    """Wall time of the whole `make impact` command (Python start-up included), best of `runs`."""
+    times, cpu, count = [], [], 0
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        result = subprocess.run([sys.executable, str(ROOT / "scripts" / "impact.py"), IMPACT_CITATION, "--root", str(project)],
+                                capture_output=True, text=True, check=True)
+        times.append(time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        count = len(result.stdout.splitlines())
+    return {"seconds": min(times), "median": sorted(times)[len(times) // 2], "cpu": min(cpu), "lines": count}
+
+
 def measure_size(label: str, project: Path, work: Path, keep_site: bool = False) -> dict:
     row = {"label": label}
+    row["impact"] = impact_seconds(project)
     row["check"] = run_child("check", str(project))
     row["check"]["command_seconds"] = check_command_seconds(project)
     row["build"] = run_child("build", str(project), str(work / f"site-{label}"))
@@ -235,6 +288,21 @@ def render_browser_table(browser_rows: list) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_impact_table(rows: list[dict]) -> str:
+    lines = ["", "## 版と make impact", "",
+             "合成データには版を2つ（1.0 と 1.1、1.1 で20件に1件の留意事項を改定）記録してからビルドしています"
+             "（(c) のビルドは版の比較のページとそのデータを含みます）。"
+             f"`make impact CITE=\"{IMPACT_CITATION}\"` はコマンド全体（Python の起動を含む）の壁時計の秒で、3回のうち最短と中央値、"
+             "それに CPU 時間（ユーザー＋システム、最短）です。共有マシンが混んでいると壁時計の秒は CPU 時間より大きくなります。",
+             "", "| データ | 項目数 | 版で改定した項目 | make impact 最短 秒 | 中央値 秒 | CPU 秒 | 出力 行 |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for row in rows:
+        impact = row["impact"]
+        lines.append(f"| {row['label']} | {row['check']['items']:,} | {row.get('editions_changed', '—')} | "
+                     f"{impact['seconds']:.2f} | {impact['median']:.2f} | {impact['cpu']:.2f} | {impact['lines']:,} |")
+    return "\n".join(lines) + "\n"
+
+
 def machine_description() -> str:
     memory = ""
     try:
@@ -326,9 +394,12 @@ def main(argv: list[str] | None = None) -> int:
             # The largest size also carries one 200-item checklist for the decision-page figures.
             project = write_synthetic_project(work / f"project-{factor}", factor, ITEMS_PER_CHECKLIST,
                                               big_checklist_items=BIG_CHECKLIST_ITEMS if largest else 0)
+            changed = add_editions(project)
             rows.append(measure_size(f"{factor:,}×", project, work, keep_site=largest))
             shutil.rmtree(project, ignore_errors=True)
-            print(f"{factor}×: check {rows[-1]['check']['seconds']:.2f}s, build {rows[-1]['build']['seconds']:.2f}s", flush=True)
+            rows[-1]["editions_changed"] = changed
+            print(f"{factor}×: check {rows[-1]['check']['seconds']:.2f}s, build {rows[-1]['build']['seconds']:.2f}s, "
+                  f"impact {rows[-1]['impact']['seconds']:.2f}s", flush=True)
         browser_rows = [("出荷データ（keikaku）", decision_page_metrics(ROOT / "site", "keikaku"))] if (ROOT / "site" / "checklists" / "keikaku").is_dir() else []
         browser_rows.append((f"{rows[-1]['label']}（{BIG_CHECKLIST_ITEMS} 項目のページ）",
                              decision_page_metrics(Path(rows[-1]["site"]), "synthetic-big")))
@@ -338,7 +409,8 @@ def main(argv: list[str] | None = None) -> int:
             "合成データは実在の規定を引用し、タグを付けています。時間は壁時計の秒、メモリは各子プロセスの最大常駐メモリです。")
     args.output.parent.mkdir(parents=True, exist_ok=True)
     search_label = f"{rows[-1]['label']}（{rows[-1]['check']['items']:,} 項目）"
-    measured = render_table(rows, machine, note) + render_browser_table(browser_rows) + render_search_table(search_label, search)
+    measured = (render_table(rows, machine, note) + render_impact_table(rows)
+                + render_browser_table(browser_rows) + render_search_table(search_label, search))
     args.output.write_text(with_kept_history(measured, args.output), encoding="utf-8")
     print(f"wrote {args.output}")
     return 0

@@ -55,6 +55,43 @@
     kb.storage.set(key, current);
   }
 
+  /* ---- answers carried across editions: 「再確認」 ----
+   * decision.js keeps each answer with the fingerprint of the item it answered (kb.answers,
+   * storage format 2) and shows it only while the item is unchanged. An answer to an item that
+   * has changed since is kept there; here it is shown as 「再確認」 with the earlier answer,
+   * until the reader answers the item again (decision.js then stores the new fingerprint). */
+
+  function markRecheck(summary) {
+    if (!kb.answers || !kb.answers.PREFIX || summary.getAttribute("data-kb-recheck")) return;
+    summary.setAttribute("data-kb-recheck", "1");
+    if (/[=&]/.test(window.location.hash)) return;  // a shared link shows someone else's answers
+    var stored = kb.storage.get(kb.answers.PREFIX + summary.getAttribute("data-checklist"));
+    var entries = stored && stored.items && typeof stored.items === "object" ? stored.items : {};
+    document.querySelectorAll(".kb-item[data-item][data-fingerprint]").forEach(function (item) {
+      var id = item.getAttribute("data-item");
+      var entry = Object.prototype.hasOwnProperty.call(entries, id) ? entries[id] : null;
+      if (!entry || !kb.answers.ANSWER_LABELS[entry.answer] || !entry.fp ||
+          entry.fp === item.getAttribute("data-fingerprint")) return;
+      var box = el("p", "kb-recheck");
+      box.appendChild(el("strong", "kb-recheck-label", "再確認"));
+      box.appendChild(document.createTextNode(" 前の内容に「" + kb.answers.ANSWER_LABELS[entry.answer] +
+        "」と回答した項目です。内容が変わったため、確かめてもう一度選んでください。"));
+      var link = document.querySelector(".kb-history-link");
+      if (link) {
+        var changes = el("a", null, "変更点を見る");
+        changes.href = link.getAttribute("href");
+        box.appendChild(document.createTextNode(" "));
+        box.appendChild(changes);
+      }
+      var fieldset = item.querySelector(".kb-answer");
+      if (!fieldset) return;
+      fieldset.parentNode.insertBefore(box, fieldset);
+      fieldset.addEventListener("change", function () {
+        if (box.parentNode) box.parentNode.removeChild(box);
+      });
+    });
+  }
+
   /* ---- character diff (Myers, O(ND)); returns [[op, text]] with op "=", "-" or "+" ---- */
 
   function diffChars(a, b) {
@@ -232,10 +269,16 @@
 
   function init() {
     document.querySelectorAll(".kb-item-revisions").forEach(markItems);
+    var summary = document.querySelector(".kb-summary[data-checklist]");
+    if (summary) markRecheck(summary);
     var form = document.querySelector(".kb-editions-form");
     if (form) initComparison(form);
   }
 
+  kb.editionsLoaded = function () {
+    var form = document.querySelector(".kb-editions-form");
+    if (form) initComparison(form);
+  };
   window.kbDiffChars = diffChars;  // for tests and other scripts (review of printed sheets)
   kb.onPage(init);
 })();

@@ -154,7 +154,9 @@ def render_editions_data(editions: list[Edition], checklists: list) -> str:
     pages = {item.id: _page_url(PAGE_SRC, c.page_src, item.id) for c in checklists for item in c.items}
     data = {"editions": listed, "texts": texts, "pages": pages}
     encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f"window.kbEditions={encoded};\n"
+    # Under Material's instant navigation the page's scripts run after editions.js has looked
+    # for the data: the data then tells it that it has arrived.
+    return f"window.kbEditions={encoded};\nif(window.kb&&window.kb.editionsLoaded)window.kb.editionsLoaded();\n"
 
 
 def item_revision_marks(editions: list[Edition], checklist) -> dict:
@@ -178,7 +180,7 @@ def item_revision_marks(editions: list[Edition], checklist) -> dict:
 
 
 def render_revision_marks(editions: list[Edition], checklist) -> str:
-    """The block a checklist page carries for editions.js (raw HTML, no visible text), and the
+    """The data a checklist page carries for editions.js (raw HTML, no visible text), and the
     link to the checklist's own history."""
     marks = json_data_element("kb-item-revisions", {"checklist": checklist.id, "revisedDays": REVISED_DAYS,
                                                     "items": item_revision_marks(editions, checklist)})
