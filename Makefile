@@ -25,9 +25,11 @@ serve: $(STAMP)
 	$(BIN)/python scripts/check_config.py
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
 
+# Builds into a temporary folder next to site/ and swaps it in only on success: a failed build
+# keeps the last good site (scripts/build_site.py).
 build: $(STAMP)
 	$(BIN)/python scripts/check_config.py
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/python scripts/build_site.py site
 
 # PDFs take Chromium and several seconds per checklist, so the ordinary build leaves them out
 # (its 「PDFをダウンロード」 links stay hidden); `make pdf` is the build plus the PDFs.

@@ -23,7 +23,7 @@ def on_files(files: Files, config) -> Files:
         except (ValueError, OSError) as exc:
             raise PluginError(f"{RESULTS_PATH}: 試験結果のファイルを読めません（{exc}）。"
                               "make a11y-report で作り直してください") from None
-    edition = (config.extra.get("kb_revision") or {}).get("edition", "")
+    edition = ""
     sources = {file.url: file.src_uri for file in files.documentation_pages()}
     files.append(File.generated(config, PAGE_URI, content=render_results_page(document, edition, sources)))
     return files

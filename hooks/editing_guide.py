@@ -1,7 +1,7 @@
 """MkDocs glue: fills the markers in the 編集ガイド (docs/editing/) with tables made from the code.
 
-Events: `on_files` (validates data/tags.yml and data/hyoki.yml, which `make lint` and the guide read),
-`on_page_markdown` (replaces the markers). Markers:
+Events: `on_page_markdown` (replaces the markers, with the knowledge base that
+hooks/knowledge_base_loading.py loaded). Markers:
 `<!-- kb:fields NAME -->` (field table, hooks/field_docs.py), `<!-- kb:citations -->` (accepted
 citation forms resolved against the recorded ordinances, hooks/citation_docs.py),
 `<!-- kb:errors -->` and `<!-- kb:warnings -->` (hooks/error_catalogue.py), `<!-- kb:tags -->`
@@ -14,32 +14,16 @@ from pathlib import Path
 import re
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
 
-from kyodo_kb.render import error_pages as error_display
+from kyodo_kb.build_state import build_state
 from kyodo_kb.editing.citation_docs import render_citation_table
 from kyodo_kb.formats.citations import CitationResolver
-from data_error_pages import show_data_errors
 from kyodo_kb.editing.error_catalogue import ERRORS, WARNINGS, render_message_table
 from kyodo_kb.editing.field_docs import FIELD_TABLES, render_field_table, render_notation_rules, render_source_kinds
-from kyodo_kb.formats.notation import load_notation_rules
 from kyodo_kb.render.pages import escape_text
-from kyodo_kb.sources.errors import format_errors
-from kyodo_kb.formats.tags import TAG_LIST_PATH, load_tag_list
+from kyodo_kb.formats.tags import TAG_LIST_PATH
 
 MARKER = re.compile(r"^<!-- kb:(?P<name>[a-z-]+)(?: (?P<arg>[a-z-]+))? -->$", re.MULTILINE)
-
-
-def on_files(files: Files, config) -> Files:
-    errors: list = []
-    config["kb_tags"] = load_tag_list(Path(config.config_file_path).resolve().parent, errors) or []
-    config["kb_notation"] = load_notation_rules(Path(config.config_file_path).resolve().parent, errors) or []
-    if errors:
-        message = f"データに {len(errors)} 件の誤りがあります:\n{format_errors(errors)}"
-        if not error_display.serving:
-            raise PluginError(message)
-        show_data_errors(files, config, errors, message)
-    return files
 
 
 def render_tags(tags: list) -> str:
@@ -54,7 +38,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if "<!-- kb:" not in markdown:
         return markdown
     root = Path(config.config_file_path).resolve().parent
-    kb = config.get("kb")
+    kb = build_state(config, need_kb=True).kb
 
     def replace(match: re.Match) -> str:
         name, arg = match.group("name"), match.group("arg")
@@ -69,11 +53,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         if name == "warnings":
             return render_message_table(WARNINGS)
         if name == "tags":
-            return render_tags(config.get("kb_tags") or [])
+            return render_tags(list(kb.tags or ()) if kb is not None else [])
         if name == "source-kinds":
             return render_source_kinds()
         if name == "notation-rules":
-            return render_notation_rules(config.get("kb_notation") or [])
+            return render_notation_rules(list(kb.notation or ()) if kb is not None else [])
         source = page.file.content_string  # with the front matter, so the line is the file's line
         line = source.count("\n", 0, max(source.find(match.group(0)), 0)) + 1
         docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()

@@ -15,8 +15,10 @@ def _feedback(config) -> Feedback:
     address = str(config.extra.get("feedback_address") or "").strip()
     if "@" not in address:
         raise PluginError("mkdocs.yml: extra.feedback_address にご意見・誤りの報告を受けるメールアドレスを書いてください")
-    revision = config.extra.get("kb_revision") or {}
-    edition = f"{revision.get('edition', '')}（改訂日 {revision.get('date', '')}）"
+    # The edition and date of the newest data/changelog.yml entry (the print blocks show the same).
+    from kyodo_kb.build_state import build_state
+    revision = build_state(config, need_kb=True).kb.revision
+    edition = f"{revision.edition}（改訂日 {revision.date.isoformat()}）" if revision else "（版の記録なし）"
     return Feedback(address=address, edition=edition, site_name=config.site_name)
 
 

@@ -1,18 +1,18 @@
 """MkDocs glue: adds the pages of every decision flow (the form chooser and its diagram).
 
-Events: `on_files`. Runs after generated_pages.py (listed before it in mkdocs.yml), which
-loads and validates all data, flows included, and leaves the knowledge base in config["kb"].
+Events: `on_files`, with the knowledge base hooks/knowledge_base_loading.py loaded.
 """
 from __future__ import annotations
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from kyodo_kb.build_state import build_state
 from kyodo_kb.render.flow_pages import render_flow_pages
 
 
 def on_files(files: Files, config) -> Files:
-    kb = config.get("kb")
-    if kb is None:  # data errors while serving: data_error_pages.py shows them instead
+    kb = build_state(config, need_kb=True).kb
+    if kb is None:  # serving with data errors: error pages stand in
         return files
     for flow in kb.flows:
         entry_pages = {flow.page_src, flow.diagram_src}

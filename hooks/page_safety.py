@@ -1,12 +1,12 @@
 """MkDocs glue: the site's Markdown settings, and the allowlist for the pages of docs/.
 
 Events: `on_config` (the heading-anchor function that mkdocs.yml no longer names with a Python
-tag; snippets read from includes/ by absolute path), `on_files` (refuses symbolic links in docs/
-and the folders the build reads), `on_page_markdown` (snippet markers of a page must name a file
+tag; snippets read from includes/ by absolute path), `on_page_markdown` (snippet markers of a page must name a file
 of includes/: a missing one is a located error, not a traceback), `on_page_content` (the
 rendered HTML of a page written in docs/ is judged by the allowlist of
 kyodo_kb.sources.markdown_safety). Generated pages are checked field by field when the data is
-loaded. While serving, problems are shown on the page instead of stopping the preview.
+loaded, symbolic links by hooks/knowledge_base_loading.py. While serving, problems are shown on
+the page instead of stopping the preview; a build stops with everything `make check` reports.
 """
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from kyodo_kb.render import error_pages as error_display
-from kyodo_kb.sources.errors import format_errors
+from kyodo_kb.build_state import build_state, everything_make_check_reports
+from kyodo_kb.render.error_pages import error_report
 from kyodo_kb.sources.markdown_safety import check_html
-from kyodo_kb.sources.page_safety import located_problems, snippet_errors, snippets_config, symlink_errors
+from kyodo_kb.sources.page_safety import located_problems, snippet_errors, snippets_config
 from kyodo_kb.sources.site_markdown import heading_slugify
 
 log = logging.getLogger("mkdocs.hooks.page_safety")
@@ -37,20 +37,12 @@ def on_config(config):
 
 
 def _fail(errors: list, config) -> str:
-    message = f"ページに {len(errors)} 件の誤りがあります:\n{format_errors(errors)}"
-    if not error_display.serving:
-        raise PluginError(message)
-    log.error(message)
+    if not build_state(config).serving:  # the same report as `make check`, all at once
+        raise PluginError(error_report(everything_make_check_reports(_root(config), errors), "ページ"))
+    log.error(error_report(errors, "ページ"))
     items = "".join(f"<li><code>{html.escape(str(error))}</code></li>" for error in sorted(set(errors)))
     return (f'<div class="admonition danger"><p class="admonition-title">このページは表示できません</p>'
             f"<ul>{items}</ul></div>")
-
-
-def on_files(files, config):
-    errors = symlink_errors(_root(config))
-    if errors:
-        _fail(errors, config)
-    return files
 
 
 def _display(page, config) -> str:

@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from kyodo_kb.build_state import build_state
 from kyodo_kb.tooling.collection_pause import without_cyclic_collection
 from kyodo_kb.outputs.search_records import build_search_index
 
@@ -61,7 +62,8 @@ def on_post_page(output: str, page, config) -> str:
 @event_priority(-50)
 @without_cyclic_collection  # reads and writes an index of every page's text (18 MB at 20,000 cautions)
 def on_post_build(config) -> None:
-    if not _search_enabled(config) or "kb" not in config:
+    kb = build_state(config, need_kb=True).kb
+    if not _search_enabled(config) or kb is None:
         return
     index_path = Path(config.site_dir) / "search" / "search_index.json"
     material_index = json.loads(index_path.read_text(encoding="utf-8"))
@@ -69,7 +71,7 @@ def on_post_build(config) -> None:
     def page_url(src_uri: str) -> str:
         return File.generated(config, src_uri, content="").url
 
-    index = build_search_index(material_index, config["kb"], page_url)
+    index = build_search_index(material_index, kb, page_url)
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     index_path.write_text(data, encoding="utf-8")
     # Read by Material (not by us) from file://, where fetching the JSON is not allowed.

@@ -11,11 +11,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from kyodo_kb.formats.changelog import load_changelog
-from kyodo_kb.formats.editions import load_editions
 from kyodo_kb.knowledge_base import validate_project
 from kyodo_kb.sources.errors import DataErrors, unexpected_failure
-from kyodo_kb.formats.tags import load_tag_list
 from kyodo_kb.sources.page_safety import check_site_sources
 
 
@@ -32,14 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     errors: list = []
     try:
-        data_errors, counts = validate_project(args.root.resolve())
+        data_errors, counts = validate_project(args.root.resolve())  # every data file, data/ too
         errors += data_errors
-        changelog_errors: list = []
-        revisions = load_changelog(args.root.resolve(), changelog_errors)  # data/ files that the build validates too
-        errors += changelog_errors
-        if not changelog_errors:  # editions are checked against the changelog's versions and dates
-            load_editions(args.root.resolve(), revisions, errors)
-        load_tag_list(args.root.resolve(), errors)
         errors += check_site_sources(args.root.resolve())  # docs/, includes/, mkdocs.yml, symbolic links
     except Exception as exc:  # a bug must still reach editors as a message, not a traceback
         print(unexpected_failure("データ（checklists/・ordinances/）の読み込み", exc))

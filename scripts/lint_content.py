@@ -17,47 +17,24 @@ from kyodo_kb.editing.content_lint import LintItem, LintText
 from kyodo_kb.editing import youkakunin
 from kyodo_kb.knowledge_base import load_knowledge_base
 from kyodo_kb.sources.errors import DataErrors, format_errors
-from kyodo_kb.formats.notation import NOTATION_PATH, load_notation_rules
-from kyodo_kb.formats.tags import TAG_LIST_PATH, load_tag_list
+from kyodo_kb.formats.notation import NOTATION_PATH
+from kyodo_kb.formats.tags import TAG_LIST_PATH
 from kyodo_kb.sources.yaml_source import YamlMapping, YamlScalar, YamlSequence, load_yaml_file
 
 
-def _line(mapping: YamlMapping, key: str, default: int) -> int:
-    value = mapping.entries.get(key)
-    if isinstance(value, YamlScalar) and isinstance(value.value, str) and value.line == mapping.key_lines.get(key):
-        return value.line
-    return mapping.key_lines.get(key, default)
-
-
-def lint_records(root: Path, checklists) -> tuple[list[LintItem], list[LintText]]:
-    """Items and texts of the validated checklists, with the lines of their keys (re-read from the files)."""
+def lint_records(checklists) -> tuple[list[LintItem], list[LintText]]:
+    """Items and texts of the validated checklists, with the lines of their keys (kept in the model)."""
     items, texts = [], []
     for checklist in checklists:
-        loaded = load_yaml_file(root / checklist.path, checklist.path)
-        top = loaded.root
-        for key in ("title", "summary"):
-            if isinstance(top, YamlMapping) and key in top.entries:
-                value = getattr(checklist, key)
-                if value:
-                    texts.append(LintText(checklist.path, _line(top, key, 1), key, value))
-        nodes = top.entries["items"].items if isinstance(top, YamlMapping) else ()
-        by_id = {}
-        for index, node in enumerate(nodes, start=1):
-            if isinstance(node, YamlMapping) and isinstance(node.entries.get("id"), YamlScalar):
-                by_id[str(node.entries["id"].value).strip()] = (index, node)
+        for key, line in (("title", checklist.title_line), ("summary", checklist.summary_line)):
+            value = getattr(checklist, key)
+            if value:
+                texts.append(LintText(checklist.path, line or 1, key, value))
         for item in checklist.items:
-            index, node = by_id[item.id]
-            key = f"items[{index}]"
-            check = LintText(checklist.path, _line(node, "check", item.line), f"{key}.check", item.check)
-            tag_node = node.entries.get("tags")
-            tag_lines = {}
-            if isinstance(tag_node, YamlSequence):
-                for entry in tag_node.items:
-                    if isinstance(entry, YamlScalar):
-                        tag_lines.setdefault(str(entry.value).strip(), entry.line)
-            tags = tuple((tag, tag_lines.get(tag, item.line)) for tag in item.tags)
-            items.append(LintItem(checklist.path, item.line, key, item.id, check, len(item.basis), tags))
-            texts += [check, LintText(checklist.path, _line(node, "caution", item.line), f"{key}.caution", item.caution)]
+            key = f"items[{item.index}]"
+            check = LintText(checklist.path, item.check_line or item.line, f"{key}.check", item.check)
+            items.append(LintItem(checklist.path, item.line, key, item.id, check, len(item.basis), item.tag_lines))
+            texts += [check, LintText(checklist.path, item.caution_line or item.line, f"{key}.caution", item.caution)]
     return items, texts
 
 
@@ -149,12 +126,9 @@ def page_texts(root: Path) -> list[LintText]:
 def lint(root: Path) -> tuple[list, list[str]]:
     """(warnings, notes); raises DataErrors when the data cannot be read."""
     kb = load_knowledge_base(root)
-    errors: list = []
-    known = load_tag_list(root, errors)
-    notation_rules = load_notation_rules(root, errors)
-    if errors:
-        raise DataErrors(errors)
-    items, texts = lint_records(root, kb.checklists)
+    known = kb.tags
+    notation_rules = kb.notation
+    items, texts = lint_records(kb.checklists)
     warnings = content_lint.question_form(items)
     warnings += content_lint.similar_checks(items) + content_lint.placeholders(texts)
     reading = reading_yaml_texts(root) + reading_page_texts(root)

@@ -28,7 +28,7 @@ from kyodo_kb.sources.errors import DataErrors
 def checklists_at(root: Path, commit: str | None):
     """The loaded checklists, now or as they were at `commit` (ordered by id)."""
     if commit is None:
-        kb = load_knowledge_base(root)
+        kb = load_knowledge_base(root, editions=False)
     else:
         archive = subprocess.run(["git", "archive", "--format=tar", commit, "checklists", "ordinances"],
                                  cwd=root, capture_output=True, check=False)
@@ -38,7 +38,7 @@ def checklists_at(root: Path, commit: str | None):
         with tempfile.TemporaryDirectory() as folder:
             with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
                 tar.extractall(folder, filter="data")
-            kb = load_knowledge_base(Path(folder))
+            kb = load_knowledge_base(Path(folder), editions=False)
     return sorted(kb.checklists, key=lambda c: c.id)
 
 
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     root = args.root.resolve()
     errors: list = []
-    revisions = load_changelog(root, errors)
+    revisions = load_changelog(root, errors).revisions
     if errors:
         print(DataErrors(errors))
         return 1

@@ -1,5 +1,9 @@
 """Loads every data file of the project into one validated, cross-checked KnowledgeBase.
 
+This is the only reader of data files: ordinances, checklists and flows, and data/tags.yml and
+data/changelog.yml. `load_knowledge_base` (the build) and `validate_project` (`make check`) read the
+same files with the same functions, so they report the same errors.
+
 Cross-file rules (unique checklist ids, unique item ids across all checklists) and the
 back-link index (provision -> citing cautions) live here, each built once in linear time.
 """
@@ -7,16 +11,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+import datetime
+from functools import cached_property
 import multiprocessing
 import os
 from pathlib import Path
 
 from kyodo_kb.sources import rules
+from kyodo_kb.formats.changelog import Changelog, load_changelog
 from kyodo_kb.formats.checklist import Checklist, load_checklist
+from kyodo_kb.formats.editions import DRAFT_VERSION, load_editions, same_content, snapshot_of
 from kyodo_kb.formats.citations import CitationResolver
 from kyodo_kb.tooling.collection_pause import without_cyclic_collection
 from kyodo_kb.formats.flow import check_outcome_links, load_flow
 from kyodo_kb.formats.ordinance import Ordinance, load_ordinance
+from kyodo_kb.formats.notation import load_notation_rules
+from kyodo_kb.formats.tags import load_tag_list
 from kyodo_kb.formats.paperwork import check_paperwork_links, load_paperwork
 from kyodo_kb.formats.training import TRAINING_DIR, load_training_path
 from kyodo_kb.sources.errors import DataError, DataErrors, SourceLocation
@@ -28,23 +38,56 @@ ORDINANCE_DIR = "ordinances"
 FLOW_DIR = "flows"
 
 
-@dataclass
+@dataclass(frozen=True)
+class Revision:
+    """What the printed title block shows: the edition's name and the newest changelog date."""
+    edition: str
+    date: datetime.date
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     ordinances: list
     checklists: list
     citing_items: dict = field(default_factory=dict)  # (ordinance_id, anchor) -> [(Checklist, ChecklistItem)]
     flows: list = field(default_factory=list)
+    tags: tuple | None = None  # of formats.tags.Tag, in file order; None when there is no data/tags.yml
+    changelog: Changelog = Changelog("", ())
+    editions: tuple = ()  # of formats.editions.Edition: the published editions (data/editions/), oldest first
+    notation: tuple | None = None  # of formats.notation.NotationRule (data/hyoki.yml); None without the file
     paperwork: tuple = ()  # of paperwork.Sheet (role-table, agreement, evaluation), those present
     training_paths: list = field(default_factory=list)
 
+    @cached_property
+    def _cautions(self) -> dict:
+        return {item.id: (c, item) for c in self.checklists for item in c.items}
+
     def caution(self, item_id: str):
         """(Checklist, ChecklistItem) of an item id, or None."""
-        if not hasattr(self, "_cautions"):
-            self._cautions = {item.id: (c, item) for c in self.checklists for item in c.items}
         return self._cautions.get(item_id)
 
     def ordinance(self, ordinance_id: str) -> Ordinance:
         return next(o for o in self.ordinances if o.id == ordinance_id)
+
+    @cached_property
+    def checklist_by_page(self) -> dict:
+        """page src_uri -> Checklist"""
+        return {checklist.page_src: checklist for checklist in self.checklists}
+
+    @cached_property
+    def edition_history(self) -> list:
+        """The published editions oldest first, and the current data as a draft when it differs."""
+        editions = list(self.editions)
+        draft = snapshot_of(self.checklists, DRAFT_VERSION, None)
+        if not editions or not same_content(editions[-1], draft):
+            editions.append(draft)
+        return editions
+
+    @property
+    def revision(self) -> Revision | None:
+        """The edition and the date of the newest changelog entry (None without any entry)."""
+        newest = self.changelog.newest
+        return Revision(self.changelog.edition, newest.date) if newest is not None else None
 
 
 def data_files(root: Path, folder: str) -> list[Path]:
@@ -77,21 +120,26 @@ class ChecklistOutline:
 
 
 @without_cyclic_collection
-def load_knowledge_base(root: Path) -> KnowledgeBase:
-    """Loads and validates all data under `root`; raises DataErrors with every problem found."""
+def load_knowledge_base(root: Path, editions: bool = True) -> KnowledgeBase:
+    """Loads and validates all data under `root`; raises DataErrors with every problem found.
+    `editions=False` leaves data/editions/ unread (`make edition`, which writes the missing one)."""
     errors: list = []
     ordinances = load_ordinances(root, errors)
     resolver = CitationResolver(ordinances)
     checklists = []
     register = _CrossFileRules(errors)
     for path in data_files(root, CHECKLIST_DIR):
-        checklist = load_checklist(path, relative(root, path), resolver, errors)
+        broken: list = []
+        checklist = load_checklist(path, relative(root, path), resolver, errors, broken)
         if checklist is not None and register(checklist):
             checklists.append(checklist)
+        for outline in _outlines_of_broken(relative(root, path), broken):
+            register(outline)
     checklists_ok = not errors
     flows = load_flows(root, checklists, errors)
     paperwork = _load_paperwork(root, resolver, checklists if checklists_ok else None, errors)
     training_paths = load_training_paths(root, resolver, {i.id for c in checklists for i in c.items}, checklists_ok, errors)
+    tags, changelog, editions, notation = load_site_data(root, errors, editions)
     if errors:
         raise DataErrors(errors)
     citing: dict = defaultdict(list)
@@ -99,7 +147,20 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
         for item in checklist.items:
             for key in dict.fromkeys(c.ref.key for c in item.basis):
                 citing[key].append((checklist, item))
-    return KnowledgeBase(ordinances, checklists, dict(citing), flows, paperwork, training_paths)
+    return KnowledgeBase(ordinances, checklists, dict(citing), flows, tags, changelog, editions, paperwork=paperwork,
+                         notation=notation, training_paths=training_paths)
+
+
+def load_site_data(root: Path, errors: list, with_editions: bool = True) -> tuple:
+    """(tags or None, Changelog, editions): the files of data/. Editions are checked against the
+    changelog's versions and dates, so only when the changelog itself is sound."""
+    tags = load_tag_list(root, errors)
+    notation = load_notation_rules(root, errors)
+    changelog_errors: list = []
+    changelog = load_changelog(root, changelog_errors)
+    errors.extend(changelog_errors)
+    editions = load_editions(root, list(changelog.revisions), errors) if with_editions and not changelog_errors else []
+    return (tuple(tags) if tags is not None else None), changelog, tuple(editions), (tuple(notation) if notation is not None else None)
 
 
 @without_cyclic_collection
@@ -126,14 +187,17 @@ def validate_project(root: Path, workers: int | None = None) -> tuple[list, dict
         results = [_outline_files(root, paths, ordinances)]
     outlines = []
     register = _CrossFileRules(errors)
-    for file_errors, outline in (entry for chunk in results for entry in chunk):
+    for file_errors, outline, broken in (entry for chunk in results for entry in chunk):
         errors.extend(file_errors)
         if outline is not None and register(outline):
             outlines.append(outline)
+        for partial in broken:
+            register(partial)
     checklists_ok = not errors
     load_flows(root, outlines, errors)
     _load_paperwork(root, CitationResolver(ordinances), outlines if checklists_ok else None, errors)
     load_training_paths(root, CitationResolver(ordinances), {i.id for o in outlines for i in o.items}, checklists_ok, errors)
+    load_site_data(root, errors)
     counts = {"checklists": len(outlines), "items": sum(len(o.items) for o in outlines), "ordinances": len(ordinances)}
     return errors, counts
 
@@ -148,14 +212,21 @@ def _outline_files(root: Path, paths: list, ordinances: list) -> list:
     results = []
     for display_path in paths:
         file_errors: list = []
-        checklist = load_checklist(root / display_path, display_path, resolver, file_errors)
+        broken: list = []
+        checklist = load_checklist(root / display_path, display_path, resolver, file_errors, broken)
         outline = None
         if checklist is not None:
             outline = ChecklistOutline(checklist.id, checklist.path, checklist.line,
                                        tuple(ItemOutline(item.id, item.line, item.tags) for item in checklist.items),
                                        checklist.profile)
-        results.append((file_errors, outline))
+        results.append((file_errors, outline, _outlines_of_broken(display_path, broken)))
     return results
+
+
+def _outlines_of_broken(path: str, broken: list) -> list:
+    """Outlines of a checklist that has errors of its own: only its ids, for the cross-file rules."""
+    return [ChecklistOutline(checklist_id, path, line, tuple(ItemOutline(i, n) for i, n in items), ())
+            for checklist_id, line, items in broken]
 
 
 def load_ordinances(root: Path, errors: list) -> list:
@@ -191,7 +262,7 @@ class _CrossFileRules:
         self.tag_anchors: dict = {}  # casefolded anchor -> (tag, path, line)
 
     def __call__(self, checklist) -> bool:
-        if checklist.id in self.checklist_ids:
+        if checklist.id is not None and checklist.id in self.checklist_ids:
             self.errors.append(DataError(SourceLocation(checklist.path, checklist.line),
                                          f"id: チェックリスト ID「{checklist.id}」は {self.checklist_ids[checklist.id]} でも使われています。別の ID にしてください", rules.ID_NOT_UNIQUE))
             return False
@@ -218,7 +289,7 @@ class _CrossFileRules:
                                                  f"tags: タグ「{tag}」は {other[1]}:{other[2]} のタグ「{other[0]}」とタグ一覧の見出し（#{tag_anchor(tag)}）が同じになり、"
                                                  "区別できません（空白や記号はハイフンと同じに扱われます）。どちらかの表記にそろえてください", rules.TAG_ANCHOR_COLLISION))
                     duplicate = True
-        if not duplicate:
+        if not duplicate and checklist.id is not None:
             self.checklist_ids[checklist.id] = checklist.path
         return not duplicate
 

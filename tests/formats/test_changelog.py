@@ -14,13 +14,14 @@ from support import ROOT
 def read(text):
     errors = []
     loaded = load_yaml_text(text, "data/changelog.yml")
-    revisions = read_changelog(loaded.root, "data/changelog.yml", errors) if loaded.root else []
+    revisions = read_changelog(loaded.root, "data/changelog.yml", errors).revisions if loaded.root else []
     return revisions, [str(e) for e in sorted(errors + loaded.errors)]
 
 
 def test_the_shipped_changelog_is_valid_and_not_empty():
     errors = []
-    assert load_changelog(ROOT, errors) and errors == []
+    changelog = load_changelog(ROOT, errors)
+    assert changelog.revisions and changelog.edition and errors == []
 
 
 def test_revisions_are_read_with_bare_or_quoted_dates_and_listed_newest_first():
@@ -56,7 +57,7 @@ def test_the_page_lists_each_revision_with_wareki_and_seireki_dates():
 
 def test_an_absent_changelog_is_no_revisions_not_an_error(tmp_path):
     errors = []
-    assert load_changelog(tmp_path, errors) == [] and errors == []
+    assert load_changelog(tmp_path, errors).revisions == () and errors == []
     assert "まだ記録はありません" in render_changelog_page([])
 
 

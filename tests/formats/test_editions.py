@@ -40,7 +40,7 @@ def edited(edition, version, date, change=None, drop=(), add=None):
 
 def test_the_shipped_editions_are_valid_and_every_changelog_revision_has_one():
     errors = []
-    revisions = load_changelog(ROOT, errors)
+    revisions = load_changelog(ROOT, errors).revisions
     editions = load_editions(ROOT, revisions, errors)
     assert errors == []
     assert [e.version for e in editions] == sorted(r.version for r in revisions)
@@ -74,7 +74,7 @@ def _write(tmp_path, text, name="1.0.json", changelog='revisions:\n  - date: 202
     if text is not None:
         (tmp_path / "data" / "editions" / name).write_text(text, encoding="utf-8")
     errors = []
-    editions = load_editions(tmp_path, load_changelog(tmp_path, errors), errors)
+    editions = load_editions(tmp_path, load_changelog(tmp_path, errors).revisions, errors)
     return editions, [str(e) for e in sorted(errors)]
 
 

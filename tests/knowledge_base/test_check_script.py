@@ -30,3 +30,24 @@ def test_check_prints_located_japanese_errors_without_traceback_and_exits_1(tmp_
 def test_check_exits_2_on_usage_errors(tmp_path):
     assert run_check("--no-such-option").returncode == 2
     assert run_check("--root", str(tmp_path / "missing")).returncode == 2
+
+
+def test_make_build_reports_exactly_the_errors_of_make_check(tmp_path):
+    """A broken checklist, a broken data/tags.yml and a broken page of docs/: `make check` and the
+    build print the same lines (the build used to stop at the checklist)."""
+    from kyodo_kb.tooling.project import copy_project, run_mkdocs_build
+    project = copy_project(tmp_path / "project")
+    (project / "checklists" / "bad.yml").write_text("id: bad\ntitle: t\nitems:\n  - id: B-1\n    check: yes\n    caution: c\n",
+                                                   encoding="utf-8")
+    (project / "data" / "tags.yml").write_text("tags:\n  - name: 会計\n", encoding="utf-8")
+    page = project / "docs" / "guideline" / "keii.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<img src="x.png" onload="x()">\n', encoding="utf-8")
+    check = run_check("--root", str(project))
+    assert check.returncode == 1
+    check_lines = [line for line in check.stdout.splitlines() if line]
+    assert len(check_lines) == 3 and [line.split(":")[0] for line in check_lines] == [
+        "checklists/bad.yml", "data/tags.yml", "docs/guideline/keii.md"]
+    build = run_mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 1 and "Traceback" not in build.stderr
+    output = build.stdout + build.stderr
+    assert "データに 3 件の誤りがあります:\n" + "\n".join(check_lines) in output

@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from kyodo_kb.knowledge_base import load_knowledge_base
-from support import FIXTURES, make_project
+from support import FIXTURES, error_lines, make_project
 
 from support import ROOT
 
@@ -87,3 +87,15 @@ def test_validate_project_counts_a_valid_project(tmp_path):
     files = {f"c{n:03d}.yml": item_file(f"c{n:03d}", [f"C{n:03d}-1", f"C{n:03d}-2"]) for n in range(120)}
     errors, counts = validate_project(make_project(tmp_path, files), workers=2)
     assert errors == [] and counts == {"checklists": 120, "items": 240, "ordinances": 2}
+
+
+def test_a_file_with_several_mistakes_reports_them_all_at_once_with_the_cross_file_ones(tmp_path):
+    """An item with a wrong value, an unknown citation and an id used in another file: all three at
+    once (the duplicate id used to show up only after the other two were fixed)."""
+    first = b"id: a\ntitle: A\nitems:\n  - id: X-01\n    check: x\xe3\x81\x8b\n    caution: c\n"
+    second = ("id: b\ntitle: B\nitems:\n  - id: X-01\n    check: yes\n    caution: c\n"
+              "    basis: [\u5e02\u6c11\u6d3b\u52d5\u63a8\u9032\u6761\u4f8b\u7b2c9\u6761\u7b2c9\u9805]\n").encode("utf-8")
+    lines = error_lines(make_project(tmp_path, {"a.yml": first, "b.yml": second}))
+    b_lines = [line for line in lines if line.startswith("checklists/b.yml:")]
+    assert [line.split(" [")[-1] for line in b_lines][:3] == ["id-not-unique]", "field-wrong-type]", "citation-unknown-provision]"]
+    assert b_lines[0].startswith("checklists/b.yml:4: id: 項目 ID「X-01」は checklists/a.yml:4 でも使われています")

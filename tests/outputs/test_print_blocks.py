@@ -1,14 +1,12 @@
-"""Print blocks: the revision date in 和暦 and 西暦 from one setting, the title block, print and
+"""Print blocks: the revision date in 和暦 and 西暦 (from data/changelog.yml), the title block, print and
 download controls, and the sign-off block, placed into a checklist page."""
 import datetime
 
 import pytest
 
-from kyodo_kb.outputs.print_blocks import (PDF_MARKER, SIGNOFF_FIELDS, Revision, download_name, format_revision, read_revision,
+from kyodo_kb.knowledge_base import Revision
+from kyodo_kb.outputs.print_blocks import (PDF_MARKER, SIGNOFF_FIELDS, download_name, format_revision,
                           render_print_header, render_print_tools, render_signoff, wareki, with_print_blocks)
-from kyodo_kb.sources.errors import DataErrors, SourceLocation
-
-HERE = SourceLocation("mkdocs.yml", 40)
 REVISION = Revision("協働のガイドライン（補強版）", datetime.date(2026, 11, 27))
 
 
@@ -27,25 +25,9 @@ def test_format_revision_gives_edition_with_both_calendars():
     assert format_revision(REVISION) == "協働のガイドライン（補強版）　改訂日 令和8年11月27日（2026年11月27日）"
 
 
-def test_read_revision_accepts_a_yaml_date_or_an_iso_string():
-    value = {"edition": " 協働のガイドライン（補強版） ", "date": datetime.date(2026, 4, 1)}
-    assert read_revision(value, HERE) == Revision("協働のガイドライン（補強版）", datetime.date(2026, 4, 1))
-    assert read_revision({"edition": "版", "date": "2026-04-01"}, HERE).date == datetime.date(2026, 4, 1)
-
-
-@pytest.mark.parametrize("value, expected", [
-    (None, "mkdocs.yml:40: extra.kb_revision: 版と改訂日のまとまりが必要です"),
-    ({"edition": "版", "date": "2026/4/1"}, "mkdocs.yml:40: extra.kb_revision.date: 改訂日は 2026-04-01 の形で書いてください。「2026/4/1」は日付として読めません"),
-    ({"edition": "版", "date": "2026-02-30"}, "mkdocs.yml:40: extra.kb_revision.date: 改訂日は 2026-04-01 の形で書いてください。「2026-02-30」は日付として読めません"),
-    ({"edition": "版"}, "mkdocs.yml:40: extra.kb_revision.date: 改訂日がありません。2026-04-01 の形で書いてください"),
-    ({"edition": "版", "date": datetime.date(1900, 1, 1)}, "mkdocs.yml:40: extra.kb_revision.date: 1900-01-01 は古すぎます。"),
-    ({"edition": "", "date": datetime.date(2026, 4, 1)}, "mkdocs.yml:40: extra.kb_revision.edition: 版の名前（文字列）が必要です"),
-    ({"edition": "版", "date": datetime.date(2026, 4, 1), "dat": 1}, "mkdocs.yml:40: extra.kb_revision: 知らない項目「dat」があります。"),
-])
-def test_read_revision_rejects_bad_settings_with_a_located_japanese_message(value, expected):
-    with pytest.raises(DataErrors) as caught:
-        read_revision(value, HERE)
-    assert str(caught.value).startswith(expected)
+def test_without_an_edition_the_revision_is_the_date_alone_and_without_a_revision_no_line():
+    assert format_revision(Revision("", datetime.date(2026, 11, 27))) == "改訂日 令和8年11月27日（2026年11月27日）"
+    assert "kb-print-revision" not in render_print_header(None, "checklists/keikaku/", None)
 
 
 def test_print_header_prints_the_address_from_the_public_url_or_the_path_in_the_site():

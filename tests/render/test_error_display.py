@@ -23,5 +23,5 @@ def test_the_error_page_is_marked_so_it_gets_no_second_banner():
 
 def test_error_pages_stand_in_for_every_generated_page_and_index():
     assert error_page_sources({"checklists": ["a", "b"], "ordinances": [], "flows": ["keitai"]}) == [
-        "checklists/index.md", "checklists/a.md", "checklists/b.md", "ordinances/index.md",
+        "changelog.md", "tags/index.md", "editions/index.md", "checklists/index.md", "checklists/a.md", "checklists/b.md", "ordinances/index.md",
         "chooser/keitai/index.md", "flows/keitai.md"]

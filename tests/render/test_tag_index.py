@@ -1,5 +1,7 @@
 """The tag index page: every tag with its cautions, ordered by data/tags.yml, one anchor each."""
-from kyodo_kb.render.tag_index import read_tag_descriptions, render_tag_index, tag_anchor
+from kyodo_kb.knowledge_base import load_knowledge_base
+from kyodo_kb.render.tag_index import render_tag_index, tag_anchor
+from support import error_lines, make_project
 from support import load_fixture_kb
 
 
@@ -26,15 +28,19 @@ def test_descriptions_order_the_tags_and_unlisted_tags_follow(tmp_path):
     assert "使われないタグ" not in page
 
 
-def test_tag_descriptions_are_read_in_file_order(tmp_path):
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "tags.yml").write_text(
-        "tags:\n  - name: 公開\n    description: 公開すること\n  - name: 保険\n", encoding="utf-8")
-    assert read_tag_descriptions(tmp_path) == {"公開": "公開すること", "保険": ""}
+def test_the_loader_keeps_the_tag_list_in_file_order_and_the_page_uses_it(tmp_path):
+    project = make_project(tmp_path, {})
+    (project / "data").mkdir()
+    (project / "data" / "tags.yml").write_text(
+        "tags:\n  - name: 保険\n    description: 保険のこと\n  - name: 公開\n    description: 公開すること\n", encoding="utf-8")
+    kb = load_knowledge_base(project)
+    assert [(tag.name, tag.description, tag.line) for tag in kb.tags] == [("保険", "保険のこと", 2), ("公開", "公開すること", 4)]
+    assert load_knowledge_base(make_project(tmp_path / "none", {})).tags is None
 
 
-def test_a_missing_or_broken_tag_list_only_loses_the_order(tmp_path):
-    assert read_tag_descriptions(tmp_path) == {}
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "tags.yml").write_text("tags: [\n", encoding="utf-8")
-    assert read_tag_descriptions(tmp_path) == {}
+def test_a_broken_tag_list_is_a_data_error_of_the_one_loader(tmp_path):
+    project = make_project(tmp_path, {})
+    (project / "data").mkdir()
+    (project / "data" / "tags.yml").write_text("tags: [\n", encoding="utf-8")
+    assert error_lines(project) == [
+        "data/tags.yml:2: YAML の書き方に誤りがあります（did not find expected node content） [yaml-syntax]"]

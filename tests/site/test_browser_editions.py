@@ -97,7 +97,8 @@ def test_a_changelog_entry_without_its_edition_fails_make_check(two_editions, tm
     finally:
         (tmp_path / "1.1.json").rename(project / "data" / "editions" / "1.1.json")
     assert result.returncode == 1
-    assert ("data/changelog.yml:6: 版「1.1」の内容の記録 data/editions/1.1.json がありません。"
+    line = (project / "data" / "changelog.yml").read_text(encoding="utf-8").splitlines().index("revisions:") + 2
+    assert (f"data/changelog.yml:{line}: 版「1.1」の内容の記録 data/editions/1.1.json がありません。"
             "make edition VERSION=1.1 で作ってください [edition-missing]") in result.stdout
 
 

@@ -1,5 +1,5 @@
 """The print glue in a full build: every checklist page gets its title block, controls and
-sign-off block, a CSV beside it, and a bad revision setting fails with a located message."""
+sign-off block, a CSV beside it, and a bad changelog date fails with a located message."""
 import csv
 import io
 
@@ -23,16 +23,16 @@ def test_ordinary_pages_get_no_print_blocks(built_site):
     assert "kb-signoff" not in (built_site / "ordinances/jichi-kihon/index.html").read_text(encoding="utf-8")
 
 
-def test_build_fails_with_a_located_message_on_a_bad_revision_date(tmp_path):
+def test_build_fails_with_a_located_message_on_a_bad_changelog_date(tmp_path):
     project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.strip().startswith("kb_revision:"))
-    config.write_text(text.replace("    date: 20", "    date: 令和", 1), encoding="utf-8")
+    changelog = project / "data" / "changelog.yml"
+    text = changelog.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.strip().startswith("- date:"))
+    changelog.write_text(text.replace("  - date: 20", "  - date: 令和", 1), encoding="utf-8")
     result = run_mkdocs_build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode == 1
-    assert f"mkdocs.yml:{line}: extra.kb_revision.date: 改訂日は 2026-04-01 の形で書いてください。" in output
+    assert f"data/changelog.yml:{line}: revisions[1].date: 日付を「2026-11-27」のように西暦の年-月-日で書いてください" in output
     assert "Traceback" not in output
 
 

@@ -41,18 +41,19 @@ def test_without_git_history_pages_have_no_date_and_the_build_still_succeeds(tmp
 def test_a_changelog_mistake_fails_the_build_with_its_located_message(tmp_path):
     project = copy_project(tmp_path / "project")
     path = project / "data" / "changelog.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("date: 2026-11-27", "date: 2026/11/27"), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "date: 2026-11-27" in row)
+    path.write_text(text.replace("date: 2026-11-27", "date: 2026/11/27"), encoding="utf-8")
     result = run_mkdocs_build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode == 1
-    assert "data/changelog.yml:6: revisions[1].date: 日付を「2026-11-27」のように" in output and "Traceback" not in output
+    assert f"data/changelog.yml:{line}: revisions[1].date: 日付を「2026-11-27」のように" in output and "Traceback" not in output
 
 
 def test_generated_sources_cover_pages_indexes_diagrams_and_the_steps_of_a_flow():
     from types import SimpleNamespace
 
-    from support import load_hook
-    generated_sources = load_hook("revision_history").generated_sources
+    from kyodo_kb.render.all_pages import generated_sources
     kb = SimpleNamespace(
         checklists=[SimpleNamespace(page_src="checklists/a.md", path="checklists/a.yml"),
                      SimpleNamespace(page_src="checklists/b.md", path="checklists/b.yml")],

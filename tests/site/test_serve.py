@@ -113,6 +113,15 @@ def test_serve_starts_even_when_the_data_is_broken_from_the_start(tmp_path):
     with serving(project, tmp_path / "serve.log") as server:
         server.wait_for(lambda: BROKEN_MESSAGE in server.get("checklists/kyodo-gensoku/")[1], "誤りのページの表示")
         assert f"{CHECKLIST}:" in server.output() and BROKEN_MESSAGE in server.output()
+        server.wait_for(lambda: "Serving on" in server.output(), "サーバーの開始")
+        # The one Japanese error is not buried: no warnings (links into the error pages' missing
+        # anchors and pages used to print ~85), and the build ends with the error summary.
+        build = server.output().split("Building documentation")[1].split("Serving on")[0]
+        assert "WARNING" not in build, build
+        closing = build.rstrip().splitlines()
+        closing = closing[closing.index(next(line for line in closing if "Documentation built" in line)):]
+        assert closing[0].startswith("ERROR") and closing[1] == "データに 1 件の誤りがあります:"
+        assert BROKEN_MESSAGE in closing[2] and closing[3].startswith("誤りのページを表示しています")
         replace_in(project / CHECKLIST, "市民活動推進条例第9条第7項", "市民活動推進条例第9条第2項")
         server.wait_for(lambda: 'id="KG-01"' in server.get("checklists/kyodo-gensoku/")[1], "直した後のページの表示")
 

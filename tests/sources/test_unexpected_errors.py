@@ -51,12 +51,14 @@ def test_check_script_reports_an_unexpected_exception_in_japanese_with_exit_1(mo
 def test_build_glue_turns_an_unexpected_exception_into_a_plugin_error(monkeypatch):
     from mkdocs.exceptions import PluginError
     from support import load_hook
-    generated_pages = load_hook("generated_pages")
-    monkeypatch.setattr(generated_pages, "load_knowledge_base", explode)
+    import kyodo_kb.build_state
+    loading = load_hook("knowledge_base_loading")
+    monkeypatch.setattr(kyodo_kb.build_state, "load_knowledge_base", explode)
 
     class Config(dict):
         config_file_path = str(ROOT / "mkdocs.yml")
 
+    config = loading.on_config(Config())
     with pytest.raises(PluginError) as raised:
-        generated_pages.on_files([], Config())
+        loading.on_files([], config)
     assert str(raised.value).startswith("データ（checklists/・ordinances/）の読み込み中に予期しない誤りが発生しました（RuntimeError: 想定外）")

@@ -229,8 +229,6 @@ ERRORS = {
     rules.CONFIG_MISSING: MessageKind("mkdocs.yml がありません", "プロジェクトのフォルダで実行しているか確かめてください。"),
     rules.CONFIG_DATE: MessageKind("mkdocs.yml の日付「2026-02-30」はありえない日付です。正しい日付を YYYY-MM-DD で書いてください",
                 "カレンダーにない日付です。正しい日付に直してください。"),
-    rules.CONFIG_REVISION: MessageKind("extra.kb_revision.date: 改訂日は 2026-04-01 の形で書いてください。「2026/4/1」は日付として読めません",
-                "mkdocs.yml の `extra.kb_revision`（版の名前と改訂日）の書き方の誤りです。例のとおり `edition` と `date` を書いてください。"),
     # limits and generated ids (formats/flow.py, formats/changelog.py, knowledge_base.py)
     rules.CHANGELOG_DATE_RANGE: MessageKind("revisions[1].date: 1800-01-01 は使えません（和暦に換算できるのは 1873-01-01 以降の日付です）…",
                 "改定履歴の日付は和暦でも表示するため、1873-01-01（日本でいまの暦が始まった日）以降の日付にします。打ち間違いがないか確かめてください。"),

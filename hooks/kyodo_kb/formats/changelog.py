@@ -22,6 +22,8 @@ DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 EARLIEST_DATE = datetime.date(1873, 1, 1)
 
 CHANGELOG_FIELDS = [
+    FieldSpec("edition", "line", False, "印刷・PDF の表題欄に載せる版の名前です。改訂日には revisions の最新の日付が載ります",
+              example="協働のガイドライン（補強版）"),
     FieldSpec("revisions", "list", True, "改定の記録のリストです。新しい改定を先頭に書きます"),
 ]
 REVISION_FIELDS = [
@@ -75,11 +77,25 @@ def version_anchor(version: str) -> str:
     return "v" + ("".join(c if c.isascii() and c.isalnum() else "-" for c in version).strip("-").lower() or "x")
 
 
-def read_changelog(root, path: str, errors: list) -> list[Revision]:
+@dataclass(frozen=True)
+class Changelog:
+    edition: str  # '' when the file names none
+    revisions: tuple  # of Revision, newest first
+
+    @property
+    def newest(self) -> Revision | None:
+        return self.revisions[0] if self.revisions else None
+
+
+def read_changelog(root, path: str, errors: list) -> Changelog:
     reader = MappingReader(root, path, "", CHANGELOG_FIELDS, errors, "改定履歴")
-    revisions = []
     if not reader.ok:
-        return revisions
+        return Changelog("", ())
+    return Changelog(reader.string("edition") or "", tuple(_read_revisions(reader, path, errors)))
+
+
+def _read_revisions(reader: MappingReader, path: str, errors: list) -> list[Revision]:
+    revisions = []
     versions: dict = {}
     anchors: dict = {}  # anchor -> (version, line): 「1.0」 and 「1-0」 would share #v1-0
     for index, node in enumerate(reader.sequence("revisions", allow_empty=False), start=1):
@@ -107,13 +123,13 @@ def read_changelog(root, path: str, errors: list) -> list[Revision]:
     return sorted(revisions, key=lambda r: r.date, reverse=True)
 
 
-def load_changelog(project_root: Path, errors: list) -> list[Revision]:
-    """The revisions, newest first; an absent file is no revision, not an error."""
+def load_changelog(project_root: Path, errors: list) -> Changelog:
+    """The edition and the revisions, newest first; an absent file is no revision, not an error."""
     path = project_root / CHANGELOG_PATH
     if not path.is_file():
-        return []
+        return Changelog("", ())
     loaded = load_yaml_file(path, CHANGELOG_PATH)
     errors.extend(loaded.errors)
     if loaded.root is None:
-        return []
+        return Changelog("", ())
     return read_changelog(loaded.root, CHANGELOG_PATH, errors)

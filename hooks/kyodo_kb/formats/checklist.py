@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import hashlib
 import json
 from pathlib import Path
+import re
 
 from kyodo_kb.sources import rules
 from kyodo_kb.formats.citations import CitationError, CitationResolver, ProvisionRef
@@ -17,7 +18,7 @@ from kyodo_kb.formats.conditions import read_applies_when, read_profile
 from kyodo_kb.formats.provenance import check_polarity, check_provenance, read_sources
 from kyodo_kb.sources.field_specs import FieldSpec, ITEM_ID_PATTERN, MappingReader, SLUG_PATTERN
 from kyodo_kb.sources.errors import DataError, SourceLocation, unexpected_error
-from kyodo_kb.sources.yaml_source import load_yaml_file
+from kyodo_kb.sources.yaml_source import YamlMapping, YamlScalar, load_yaml_file
 
 CHECKLIST_FIELDS = [
     FieldSpec("id", "slug", True, "チェックリストの識別子です（半角英小文字・数字・ハイフン）。ページの URL（checklists/<id>/）になります", SLUG_PATTERN, "keikaku"),
@@ -54,6 +55,11 @@ class ChecklistItem:
     line: int
     applies_when: tuple = ()  # of conditions.Condition; empty = always applies
     sources: tuple = ()  # of provenance.Source
+    # Where the parts are written, for messages about them (make lint)
+    index: int = 0  # 1-based position in the file's items
+    check_line: int = 0
+    caution_line: int = 0
+    tag_lines: tuple = ()  # of (tag, line), in the order of `tags`
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,8 @@ class Checklist:
     path: str  # relative source path, e.g. checklists/keikaku.yml
     line: int
     profile: tuple = ()  # of conditions.ProfileQuestion
+    title_line: int = 0
+    summary_line: int = 0  # 0 when there is no summary
 
     @property
     def page_src(self) -> str:
@@ -97,19 +105,24 @@ def item_fingerprint(item: ChecklistItem) -> str:
     return hashlib.sha256(encoded).hexdigest()[:10]
 
 
-def load_checklist(path: Path, display_path: str, resolver: CitationResolver, errors: list) -> Checklist | None:
+def load_checklist(path: Path, display_path: str, resolver: CitationResolver, errors: list,
+                   ids_of_broken: list | None = None) -> Checklist | None:
+    """The checklist, or None with its errors; then `ids_of_broken` (if given) receives the ids
+    it could read, (checklist id or None, line, ((item id, line), …)), so that the cross-file
+    rules report a duplicate id together with the file's other errors, not after they are fixed."""
     try:
         loaded = load_yaml_file(path, display_path)
         errors.extend(loaded.errors)
         if loaded.root is None:
             return None
-        return read_checklist(loaded.root, display_path, resolver, errors)
+        return read_checklist(loaded.root, display_path, resolver, errors, ids_of_broken)
     except Exception as exc:  # never a traceback for editors: report it against the file
         errors.append(unexpected_error(display_path, exc))
         return None
 
 
-def read_checklist(root, path: str, resolver: CitationResolver, errors: list) -> Checklist | None:
+def read_checklist(root, path: str, resolver: CitationResolver, errors: list,
+                   ids_of_broken: list | None = None) -> Checklist | None:
     count = len(errors)
     reader = MappingReader(root, path, "", CHECKLIST_FIELDS, errors, "チェックリストの内容")
     if not reader.ok:
@@ -121,22 +134,35 @@ def read_checklist(root, path: str, resolver: CitationResolver, errors: list) ->
     items = []
     seen: dict = {}
     for index, node in enumerate(reader.sequence("items", allow_empty=False), start=1):
-        item = read_item(node, path, f"items[{index}]", resolver, errors, profile)
-        if item is None:
+        item = read_item(node, path, f"items[{index}]", resolver, errors, profile, index)
+        # The id counts even when the item has other mistakes: all of them are reported at once.
+        item_id = item.id if item is not None else _readable_item_id(node)
+        if item_id is not None and item_id in seen:
+            errors.append(DataError(SourceLocation(path, node.line),
+                                    f"items[{index}].id: 項目 ID「{item_id}」が重複しています（{seen[item_id]}行目にもあります）。別の ID にしてください", rules.DUPLICATE_ENTRY))
             continue
-        if item.id in seen:
-            errors.append(DataError(SourceLocation(path, item.line),
-                                    f"items[{index}].id: 項目 ID「{item.id}」が重複しています（{seen[item.id]}行目にもあります）。別の ID にしてください", rules.DUPLICATE_ENTRY))
-            continue
-        seen[item.id] = item.line
-        items.append(item)
+        if item_id is not None:
+            seen[item_id] = node.line
+        if item is not None:
+            items.append(item)
     if len(errors) > count or checklist_id is None or title is None:
+        if ids_of_broken is not None:
+            ids_of_broken.append((checklist_id, root.line, tuple(seen.items())))
         return None
-    return Checklist(checklist_id, title, summary, tuple(items), path, root.line, profile)
+    return Checklist(checklist_id, title, summary, tuple(items), path, root.line, profile,
+                     reader.line_of("title"), reader.line_of("summary") if summary is not None else 0)
+
+
+def _readable_item_id(node) -> str | None:
+    """The item's id if it is written correctly (its own mistakes are reported by read_item)."""
+    value = node.entries.get("id") if isinstance(node, YamlMapping) else None
+    if isinstance(value, YamlScalar) and isinstance(value.value, str) and re.match(ITEM_ID_PATTERN, value.value.strip()):
+        return value.value.strip()
+    return None
 
 
 def read_item(node, path: str, key_path: str, resolver: CitationResolver, errors: list,
-              profile: tuple = ()) -> ChecklistItem | None:
+              profile: tuple = (), index: int = 0) -> ChecklistItem | None:
     count = len(errors)
     reader = MappingReader(node, path, key_path, ITEM_FIELDS, errors, "確認項目")
     if not reader.ok:
@@ -145,15 +171,14 @@ def read_item(node, path: str, key_path: str, resolver: CitationResolver, errors
     check = reader.string("check")
     caution = reader.string("caution")
     basis = []
-    for index, (text, line) in enumerate(reader.string_list("basis"), start=1):
+    for number, (text, line) in enumerate(reader.string_list("basis"), start=1):
         try:
             basis.append(Citation(text, resolver.resolve(text), line))
         except CitationError as exc:
-            errors.append(DataError(SourceLocation(path, line), f"{key_path}.basis[{index}]: {exc}", exc.rule))
-    tags = []
+            errors.append(DataError(SourceLocation(path, line), f"{key_path}.basis[{number}]: {exc}", exc.rule))
+    tags: dict = {}  # tag -> line of its first mention
     for text, line in reader.string_list("tags"):
-        if text not in tags:
-            tags.append(text)
+        tags.setdefault(text, line)
     applies_when = read_applies_when(reader.raw("applies_when"), path, f"{key_path}.applies_when", profile, errors)
     sources = read_sources(reader.raw("sources"), path, f"{key_path}.sources", errors)
     if check is not None:
@@ -164,4 +189,5 @@ def read_item(node, path: str, key_path: str, resolver: CitationResolver, errors
     # a basis or sources key written wrongly is reported already; the caution still names one
     named = tuple(basis) or reader.has("basis") or reader.has("sources")
     check_provenance(caution, named, sources, path, key_path, node.line, errors)
-    return ChecklistItem(item_id, check, caution.strip(), tuple(basis), tuple(tags), node.line, applies_when, sources)
+    return ChecklistItem(item_id, check, caution.strip(), tuple(basis), tuple(tags), node.line, applies_when, sources,
+                         index, reader.line_of("check"), reader.line_of("caution"), tuple(tags.items()))

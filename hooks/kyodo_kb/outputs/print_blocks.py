@@ -3,17 +3,16 @@
 
 Pure: takes plain values, returns HTML/Markdown text to be placed into the checklist page.
 Where each block goes on screen and on paper is decided by print.css; print.js wires the
-controls. The revision date comes from one place, `extra.kb_revision` in mkdocs.yml.
+controls. The revision (edition and date) comes from data/changelog.yml: its `edition` and the
+date of its newest entry (KnowledgeBase.revision).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 import datetime
 import html
 import re
 
-from kyodo_kb.sources import rules
-from kyodo_kb.sources.errors import DataError, DataErrors, SourceLocation
+from kyodo_kb.knowledge_base import Revision
 
 # (first day, era name); checked newest first. Only eras a revision date can fall in.
 _ERAS = (
@@ -25,12 +24,6 @@ SIGNOFF_FIELDS = ("所属", "担当者", "確認日", "相手方（団体名）"
 PDF_MARKER = "data-kb-pdf hidden"  # make_pdf.py removes `hidden` once the PDF exists
 # Print blocks carry data-search-exclude (Material's search plugin skips them): otherwise every
 # checklist would be a search hit for 担当者, 印刷 or 改訂日.
-
-
-@dataclass(frozen=True)
-class Revision:
-    edition: str  # e.g. 協働のガイドライン（補強版）
-    date: datetime.date
 
 
 def wareki(date: datetime.date) -> str:
@@ -47,62 +40,21 @@ def seireki(date: datetime.date) -> str:
 
 
 def format_revision(revision: Revision) -> str:
-    return f"{revision.edition}　改訂日 {wareki(revision.date)}（{seireki(revision.date)}）"
+    edition = f"{revision.edition}　" if revision.edition else ""
+    return f"{edition}改訂日 {wareki(revision.date)}（{seireki(revision.date)}）"
 
 
-def read_revision(value, location: SourceLocation) -> Revision:
-    """Checks the `extra.kb_revision` setting of mkdocs.yml; raises DataErrors for editors."""
-    problem = _revision_problem(value)
-    if problem:
-        raise DataErrors([DataError(location, problem, rules.CONFIG_REVISION)])
-    return Revision(value["edition"].strip(), _as_date(value["date"]))
-
-
-def _as_date(value) -> datetime.date | None:
-    """YAML reads 2026-04-01 as a date already; a quoted one arrives as a string."""
-    if isinstance(value, datetime.datetime):
-        return None
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        try:
-            return datetime.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
-
-
-def _revision_problem(value) -> str | None:
-    example = "kb_revision: {edition: 協働のガイドライン（補強版）, date: 2026-04-01}"
-    if not isinstance(value, dict):
-        return f"extra.kb_revision: 版と改訂日のまとまりが必要です（例: {example}）"
-    unknown = sorted(set(value) - {"edition", "date"}, key=str)
-    if unknown:
-        return (f"extra.kb_revision: 知らない項目「{unknown[0]}」があります。"
-                "書けるのは edition（版の名前）と date（改訂日）だけです")
-    edition = value.get("edition")
-    if not isinstance(edition, str) or not edition.strip():
-        return f"extra.kb_revision.edition: 版の名前（文字列）が必要です（例: {example}）"
-    date = value.get("date")
-    if date is None:
-        return "extra.kb_revision.date: 改訂日がありません。2026-04-01 の形で書いてください"
-    parsed = _as_date(date)
-    if parsed is None:
-        return f"extra.kb_revision.date: 改訂日は 2026-04-01 の形で書いてください。「{date}」は日付として読めません"
-    if parsed < _ERAS[-1][0]:
-        return f"extra.kb_revision.date: {parsed.isoformat()} は古すぎます。改訂日を確認してください"
-    return None
-
-
-def render_print_header(revision: Revision, page_path: str, public_url: str | None) -> str:
-    """Title block under the page heading: revision on screen and paper, the address on paper.
+def render_print_header(revision: Revision | None, page_path: str, public_url: str | None) -> str:
+    """Title block under the page heading: revision on screen and paper (none while the changelog
+    has no entry), the address on paper.
 
     The address is filled in by print.js from the browser's location (and by make_pdf.py for
     PDFs); without either it shows the path inside the site, which is still findable."""
     address = (public_url.rstrip("/") + "/" + page_path) if public_url else page_path
+    revision_line = [f'<p class="kb-print-revision">{html.escape(format_revision(revision))}</p>'] if revision else []
     return "\n".join([
         '<div class="kb-print-header" data-search-exclude="true">',
-        f'<p class="kb-print-revision">{html.escape(format_revision(revision))}</p>',
+        *revision_line,
         f'<p class="kb-print-address">このページ: <span class="kb-page-url" data-kb-path="{html.escape(page_path)}">'
         f"{html.escape(address)}</span></p>",
         "</div>",
@@ -163,7 +115,7 @@ def download_name(title: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", title).strip("_.") or "checklist"
 
 
-def with_print_blocks(markdown: str, checklist_id: str, title: str, revision: Revision,
+def with_print_blocks(markdown: str, checklist_id: str, title: str, revision: Revision | None,
                       page_path: str, public_url: str | None = None) -> str:
     """The checklist page with the title block and tools under its first heading and the
     sign-off block at the end. Inserting after the heading keeps page_rendering.py unaware

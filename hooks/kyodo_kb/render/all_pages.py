@@ -20,8 +20,9 @@ def nav_sources(nav):
 
 
 @without_cyclic_collection  # 20,000 cautions make hundreds of thousands of lines
-def render_all_pages(kb, tag_descriptions: dict | None = None) -> dict:
+def render_all_pages(kb) -> dict:
     """Every generated page, src_uri -> Markdown (also used by the benchmark's no-hook baseline)."""
+    tag_descriptions = {tag.name: tag.description for tag in kb.tags or ()}
     pages = {"checklists/index.md": render_checklist_index(kb.checklists),
              "ordinances/index.md": render_ordinance_index(kb.ordinances),
              TAG_INDEX_SRC: render_tag_index(kb.checklists, tag_descriptions)}
@@ -30,3 +31,29 @@ def render_all_pages(kb, tag_descriptions: dict | None = None) -> dict:
     for ordinance in kb.ordinances:
         pages[ordinance.page_src] = render_ordinance_page(ordinance, kb.citing_items)
     return pages
+
+
+def generated_sources(kb) -> tuple[dict, dict]:
+    """For every data kind the knowledge base holds: ({virtual page: [data files]}, {folder prefix:
+    data file}) - a record whose page is a folder index (a flow's chooser/<id>/index.md) owns
+    every page under that folder (its steps)."""
+    sources: dict = {}
+    folders: dict = {}
+    if kb is None:
+        return sources, folders
+    for value in vars(kb).values():
+        if not isinstance(value, (list, tuple)):
+            continue
+        for record in value:
+            path = getattr(record, "path", None)
+            page_src = getattr(record, "page_src", None)
+            if not isinstance(path, str) or not isinstance(page_src, str):
+                continue
+            if page_src.endswith("/index.md"):
+                folders[page_src[: -len("index.md")]] = path
+            else:
+                sources.setdefault(page_src.rsplit("/", 1)[0] + "/index.md", []).append(path)
+            for src in (page_src, getattr(record, "diagram_src", None)):
+                if isinstance(src, str):
+                    sources[src] = [path]
+    return sources, folders

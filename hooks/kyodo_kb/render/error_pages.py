@@ -1,15 +1,11 @@
-"""How data errors are shown while `make serve` runs: the same located messages as the build,
-as a page in the browser and as a banner on every page, so an editor sees them where they look.
-
-`serving` is set once per process by `data_error_pages.on_startup` (MkDocs tells the command
-only there); `mkdocs build` never sets it, so builds still fail on the first data error.
+"""How data errors are reported: the one terminal report (`make check`, `make build`, `make
+serve`, `make lint` print the same block), and while `make serve` runs, a page in the browser
+and a banner on every page, so an editor sees them where they look.
 """
 from __future__ import annotations
 
 import html
 import posixpath
-
-serving = False
 
 ERROR_PAGE_TITLE = "データに誤りがあります"
 
@@ -18,8 +14,20 @@ def error_lines(errors) -> list[str]:
     return [str(error) for error in sorted(set(errors))]
 
 
+def error_report(errors, what: str = "データ") -> str:
+    """The terminal block: a count, then one `path:line: message [rule-id]` line per error."""
+    lines = error_lines(errors)
+    return f"{what}に {len(lines)} 件の誤りがあります:\n" + "\n".join(lines)
+
+
 def render_error_list(errors) -> list[str]:
     return [f"    - <code>{html.escape(line, quote=False)}</code>" for line in error_lines(errors)]
+
+
+def rebuild_summary(errors, built: str) -> str:
+    """The last lines of a rebuild with errors while serving: MkDocs' own `built` line (it would
+    otherwise be the last word, and read like success), then the errors once more."""
+    return f"{built}\n{error_report(errors)}\n誤りのページを表示しています。上の「ファイル名:行番号」の行を直して保存してください"
 
 
 def render_error_banner(errors) -> str:
@@ -44,12 +52,16 @@ GENERATED_PAGES = {
     "checklists": (("checklists/{}.md",), "checklists/index.md"),
     "ordinances": (("ordinances/{}.md",), "ordinances/index.md"),
     "flows": (("chooser/{}/index.md", "flows/{}.md"), None),
+    "paperwork": (("paperwork/{}.md",), "paperwork/index.md"),
+    "training": (("training/{}.md",), "training/index.md"),
 }
+# generated from data/ (tags, changelog, editions): shown as error pages too
+DATA_PAGES = ("changelog.md", "tags/index.md", "editions/index.md")
 
 
 def error_page_sources(data_files: dict) -> list[str]:
     """Virtual pages that stand in for the generated ones: {folder: [file stems]} -> src_uris."""
-    sources = []
+    sources = list(DATA_PAGES) if data_files else []
     for folder, stems in data_files.items():
         templates, index = GENERATED_PAGES[folder]
         if index:

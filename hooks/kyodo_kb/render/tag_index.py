@@ -1,42 +1,15 @@
 """The tag index page (tags/): every tag with the cautions that carry it, one anchor per tag.
 
 Tags come from the checklists; their order and one-line descriptions from data/tags.yml
-when it is there (tags not listed there follow in 五十音 order of their text). The page is
+(KnowledgeBase.tags, read by the loader) when it is there (tags not listed there follow in 五十音 order of their text). The page is
 Markdown for MkDocs, so its links are checked by the strict build and its sections become
 search records of their own: searching a tag's name finds its section.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from kyodo_kb.render.pages import escape_text, relative_link, tag_anchor
-from kyodo_kb.formats.tags import TAG_LIST_PATH
-from kyodo_kb.sources.yaml_source import YamlMapping, YamlScalar, YamlSequence, load_yaml_file
 
 PAGE_SRC = "tags/index.md"
-
-
-def read_tag_descriptions(root: Path) -> dict:
-    """Tag name -> description, in the order of data/tags.yml; {} when the file is missing or unreadable.
-
-    The tag list is validated elsewhere; here it only orders and explains, so a broken file
-    must not stop the build twice.
-    """
-    path = root / TAG_LIST_PATH
-    if not path.is_file():
-        return {}
-    loaded = load_yaml_file(path, TAG_LIST_PATH)
-    if not isinstance(loaded.root, YamlMapping) or not isinstance(loaded.root.entries.get("tags"), YamlSequence):
-        return {}
-    descriptions = {}
-    for entry in loaded.root.entries["tags"].items:
-        if not isinstance(entry, YamlMapping):
-            continue
-        name, description = entry.entries.get("name"), entry.entries.get("description")
-        if isinstance(name, YamlScalar) and isinstance(name.value, str):
-            text = description.value if isinstance(description, YamlScalar) and isinstance(description.value, str) else ""
-            descriptions[name.value] = text
-    return descriptions
 
 
 def tagged_items(checklists) -> dict:

@@ -86,7 +86,6 @@ CHANGELOG_VERSION_ANCHOR = "changelog-version-anchor"  # two versions that share
 CHANGELOG_DATE_RANGE = "changelog-date-range"  # a date before the wareki calendar
 NO_ORDINANCES = "ordinances-missing"
 CHANGELOG_DATE = "changelog-date"
-CONFIG_REVISION = "config-revision"  # extra.kb_revision in mkdocs.yml
 
 # editions (formats/editions.py: data/editions/*.json against data/changelog.yml)
 EDITION_DAMAGED = "edition-damaged"
