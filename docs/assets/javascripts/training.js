@@ -60,6 +60,7 @@
       list.setAttribute("role", "radiogroup");
       list.setAttribute("aria-labelledby", text.id);
       Array.prototype.forEach.call(list.children, function (item, index) {
+        item.setAttribute("role", "none");  // in a radiogroup a list item is no list item (axe listitem)
         var label = document.createElement("label");
         var radio = document.createElement("input");
         radio.type = "radio";
