@@ -5,16 +5,16 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import yaml
 
 from kyodo_kb.tooling.accessibility_audit import site_pages
+from kyodo_kb.knowledge_base import load_knowledge_base
 from kyodo_kb.tooling.project import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
 
 CONFIG = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 ADDRESS = next(line.split(":", 1)[1].strip() for line in CONFIG.splitlines() if line.strip().startswith("feedback_address:"))
-EDITION = yaml.safe_load(CONFIG[CONFIG.index("  kb_revision:"):].split("\n\n")[0].replace("  kb_revision:", "kb_revision:", 1))
+REVISION = load_knowledge_base(PROJECT_ROOT).revision  # the newest data/changelog.yml entry
 
 
 def read_mailto(href: str) -> tuple[str, dict]:
@@ -33,7 +33,7 @@ def test_every_page_has_one_feedback_link_with_its_own_address(page, site_url, b
         address, query = read_mailto(links.get_attribute("href"))
         assert address == ADDRESS
         assert f"ページ: {site_url}{path}\r\n" in query["body"], path
-        assert "版: 協働のガイドライン（補強版）" in query["body"]
+        assert f"版: {REVISION.edition}（改訂日 {REVISION.date.isoformat()}）" in query["body"]
 
 
 def test_every_caution_has_a_feedback_link_with_its_item_id(page, site_url):
@@ -47,7 +47,7 @@ def test_every_caution_has_a_feedback_link_with_its_item_id(page, site_url):
         assert query["body"] == (
             "（ご意見・誤りの内容をここに書いてください）\r\n\r\n"
             f"ページ: {site_url}checklists/keitai-betsu/\r\n項目: {item_id}\r\n"
-            f"版: {EDITION['kb_revision']['edition']}（改訂日 {EDITION['kb_revision']['date']}）\r\n")
+            f"版: {REVISION.edition}（改訂日 {REVISION.date.isoformat()}）\r\n")
         assert query["subject"] == f"協働のガイドライン ナレッジベース: ご意見・誤りの報告（協働の形態別の留意事項 {item_id}）"
     requests = []
     page.on("request", lambda request: requests.append(request.url))
