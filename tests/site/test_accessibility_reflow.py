@@ -66,12 +66,8 @@ def test_no_page_scrolls_sideways_with_text_at_200_percent(browser, built_site, 
     assert sideways(browser, root_url, site_pages(built_site), DOUBLE_TEXT, width=1280, height=800) == {}
 
 
-@pytest.mark.parametrize("css,viewport", [
-    (None, NARROW),
-    pytest.param(DOUBLE_TEXT, {"width": 1280, "height": 800}, marks=pytest.mark.xfail(
-        strict=True, reason="at 200 % text the sticky answer summary (decision.css) is taller than the "
-        "window and covers the questions; the sticky-chrome limit is issue 15's (helper daily)")),
-], ids=["320px", "text200"])
+@pytest.mark.parametrize("css,viewport", [(None, NARROW), (DOUBLE_TEXT, {"width": 1280, "height": 800})],
+                         ids=["320px", "text200"])
 def test_the_checklist_and_the_chooser_work_at_320_px_and_at_200_percent_text(browser, root_url, css, viewport):
     context = open_context(browser, PageLog(), viewport=viewport)
     try:

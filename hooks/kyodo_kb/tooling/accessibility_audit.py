@@ -136,6 +136,7 @@ def search_open(page) -> str | None:
     field.press_sequentially("協働")
     field.press("End")  # Material searches on keyup; an IME commits with a key
     page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.wait_for_timeout(500)  # the results fade in: axe must not measure the colours mid-fade
     return "検索を開いた状態"
 
 
