@@ -22,7 +22,7 @@ def test_every_built_page_has_no_axe_violation_in_any_state(browser, built_site)
     tested = {result.page for result in results}
     assert tested == set(site_pages(built_site))
     states = {result.state for result in results}
-    assert {"読み込んだ状態", "回答・絞り込み後", "印刷（print メディア）", "検索を開いた状態"} <= states
+    assert {"読み込んだ状態", "回答・絞り込み後", "印刷（print メディア）", "検索を開いた状態", "共有リンクの確認モード"} <= states
     # `make a11y-report` sets KB_A11Y_RESULTS: the same run then writes what the 試験結果 page shows.
     if os.environ.get("KB_A11Y_RESULTS"):
         context = offline_context(browser)

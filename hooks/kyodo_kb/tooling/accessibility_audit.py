@@ -125,6 +125,19 @@ def answer_and_filter(page) -> str | None:
     return "回答・絞り込み後"
 
 
+def share_review(page, base_url: str, page_path: str) -> str | None:
+    """The page opened from a share link: the review banner over someone else's answers
+    (the first item answered いいえ, with the sharer's name and time)."""
+    if not is_decision_page(page):
+        return None
+    first_item = page.locator(".kb-item").first.get_attribute("data-item")
+    page.goto(f"{base_url}{page_path}#answers={first_item}:no&by=%E5%85%B1%E6%9C%89%E8%80%85&at=2026-11-30T09:00")
+    page.reload()  # a fragment-only navigation would not re-run the page's scripts
+    page.locator(".kb-review-banner").wait_for(state="visible")
+    page.wait_for_timeout(500)
+    return "共有リンクの確認モード"
+
+
 def search_open(page) -> str | None:
     """The search dialog open, with results for a query that has some on every site."""
     field = page.locator(".md-search__input")
@@ -153,6 +166,7 @@ class AuditPlan:
     """Which extra states to test on which pages (every page is always tested as loaded)."""
     answered_on_every_decision_page: bool = True
     print_on_every_decision_page: bool = True
+    share_review_on_every_decision_page: bool = True
     search_open_on: tuple = ("",)
 
 
@@ -170,6 +184,10 @@ def audit_page(page, base_url: str, page_path: str, plan: AuditPlan = AuditPlan(
         if state:
             results.append(run_axe(page, page_path, state))
             page.emulate_media(media="screen")
+    if plan.share_review_on_every_decision_page:
+        state = share_review(page, base_url, page_path)
+        if state:
+            results.append(run_axe(page, page_path, state))
     if page_path in plan.search_open_on:
         page.goto(base_url + page_path)
         state = search_open(page)
