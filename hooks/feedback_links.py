@@ -17,7 +17,8 @@ def _feedback(config) -> Feedback:
         raise PluginError("mkdocs.yml: extra.feedback_address にご意見・誤りの報告を受けるメールアドレスを書いてください")
     # The edition and date of the newest data/changelog.yml entry (the print blocks show the same).
     from kyodo_kb.build_state import build_state
-    revision = build_state(config, need_kb=True).kb.revision
+    kb = build_state(config, need_kb=True).kb  # None while `make serve` shows data errors
+    revision = kb.revision if kb is not None else None
     edition = f"{revision.edition}（改訂日 {revision.date.isoformat()}）" if revision else "（版の記録なし）"
     return Feedback(address=address, edition=edition, site_name=config.site_name)
 
