@@ -186,7 +186,7 @@ def test_evaluation_sheet_is_answered_by_both_sides_and_shows_the_disclosure_pro
     assert (row[2], row[4]) == (4, 2)  # scores are numbers
 
     text = pdf_text(page, tmp_path / "evaluation.pdf")
-    for expected in ("ふりかえり（評価）シート", "相乗効果", "準備の負担が団体に偏った", "報告会と市のウェブページ",
+    for expected in ("振り返り（評価）シート", "相乗効果", "準備の負担が団体に偏った", "報告会と市のウェブページ",
                      "市民活動推進条例第9条第1項第4号", "確認欄"):
         assert expected in text, expected
 
