@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from kyodo_kb.render.pages import (render_checklist_index, render_checklist_page, render_ordinance_index,
                                    render_ordinance_page)
+from kyodo_kb.render.stage_path import render_next_stage
 from kyodo_kb.render.tag_index import PAGE_SRC as TAG_INDEX_SRC, render_tag_index
 from kyodo_kb.tooling.collection_pause import without_cyclic_collection
 
@@ -27,7 +28,7 @@ def render_all_pages(kb) -> dict:
              "ordinances/index.md": render_ordinance_index(kb.ordinances),
              TAG_INDEX_SRC: render_tag_index(kb.checklists, tag_descriptions)}
     for checklist in kb.checklists:
-        pages[checklist.page_src] = render_checklist_page(checklist)
+        pages[checklist.page_src] = render_checklist_page(checklist, render_next_stage(kb.checklists, checklist))
     for ordinance in kb.ordinances:
         pages[ordinance.page_src] = render_ordinance_page(ordinance, kb.citing_items)
     return pages

@@ -56,9 +56,10 @@ def _relative_path(from_src: str, to_src: str) -> str:
     return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
 
 
-def render_checklist_page(checklist: Checklist) -> str:
+def render_checklist_page(checklist: Checklist, after_items: list | tuple = ()) -> str:
     """A decision page: complete without JavaScript (every item, caution and basis shown,
-    conditions as labels); decision.js adds the answers, the summary and the filtering."""
+    conditions as labels); decision.js adds the answers, the summary and the filtering.
+    `after_items`: Markdown lines between the last item and the editors' details (次の段階へ)."""
     src = checklist.page_src
     lines = [
         "---",
@@ -75,6 +76,7 @@ def render_checklist_page(checklist: Checklist) -> str:
         lines += render_profile_form(checklist)
     for item in checklist.items:
         lines += render_checklist_item(item, src, checklist.profile)
+    lines += list(after_items)
     # For editors, after the items: staff reach the first question without scrolling past it.
     lines += [f'<p class="kb-source">編集者向け: チェックリスト ID <code>{escape_attr(checklist.id)}</code>　'
               f'確認項目 {len(checklist.items)} 件　元データ <code>{escape_attr(checklist.path)}</code></p>', ""]
