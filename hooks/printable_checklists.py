@@ -10,7 +10,7 @@ from __future__ import annotations
 from mkdocs.structure.files import File, Files
 
 from kyodo_kb.build_state import build_state
-from kyodo_kb.outputs.csv_export import checklist_csv, csv_path
+from kyodo_kb.outputs.csv_export import checklist_csv, checklist_rows, csv_path
 from kyodo_kb.outputs.print_blocks import with_print_blocks
 
 
@@ -29,4 +29,4 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if checklist is None:
         return markdown
     return with_print_blocks(markdown, checklist.id, checklist.title, kb.revision,
-                             page.url, config.site_url or None)
+                             page.url, config.site_url or None, checklist_rows(checklist))
