@@ -85,6 +85,7 @@ def render_print_tools(checklist_id: str, title: str, csv_rows: list | None = No
         '<label><input type="radio" name="kb-print-mode" value="filled" checked> 回答を入れて</label>',
         '<label><input type="radio" name="kb-print-mode" value="blank"> 空欄で</label>',
         "</fieldset>",
+        '<label class="kb-print-appendix-option"><input type="checkbox" name="kb-print-appendix"> 条文の付録</label>',
         '<button type="button" class="md-button md-button--primary kb-print-button">印刷する</button>',
         *answers_csv,
         "</div>",

@@ -29,9 +29,10 @@ def render_all_pages(kb) -> dict:
              + render_progress_board(kb.checklists, "checklists/index.md"),
              "ordinances/index.md": render_ordinance_index(kb.ordinances),
              TAG_INDEX_SRC: render_tag_index(kb.checklists, tag_descriptions)}
+    ordinances = {ordinance.id: ordinance for ordinance in kb.ordinances}
     for checklist in kb.checklists:
         pages[checklist.page_src] = render_checklist_page(checklist, kb.pending_amendments,
-                                                          render_next_stage(kb.checklists, checklist))
+                                                          render_next_stage(kb.checklists, checklist), ordinances)
     for ordinance in kb.ordinances:
         pages[ordinance.page_src] = render_ordinance_page(ordinance, kb.citing_items)
     return pages
