@@ -63,6 +63,26 @@ def render_print_header(revision: Revision | None, page_path: str, public_url: s
     ])
 
 
+def css_string(text: str) -> str:
+    """Text as a CSS string literal that cannot end the string, the rule or the <style> element."""
+    return '"' + "".join(f"\\{ord(ch):x} " if ch in '"\\<>&' or ord(ch) < 0x20 else ch for ch in text) + '"'
+
+
+def render_running_header(title: str, revision: Revision | None) -> str:
+    """Pages 2+ of the printed sheet repeat the checklist title and edition in the top margin
+    (a page-margin box, Chromium 131+; page 1 has the title block). A <style> in the page
+    itself: the rule goes with the page, also when Material swaps pages in place."""
+    edition = f"　{format_revision(revision)}" if revision else ""
+    return "\n".join([
+        '<style class="kb-running-header">',
+        "@media print { @page { @top-left { content: " + css_string(title + edition) + "; "
+        "font-size: 7.5pt; color: #000; vertical-align: bottom; padding-bottom: 2mm; } }",
+        "@page :first { @top-left { content: none; } } }",
+        "</style>",
+        "",
+    ])
+
+
 def render_print_tools(checklist_id: str, title: str, csv_rows: list | None = None) -> str:
     """Print choice and button (revealed by print.js: printing from a button needs JavaScript),
     and the download links. The CSV link is Markdown so the strict build checks it; the PDF
@@ -136,6 +156,7 @@ def with_print_blocks(markdown: str, checklist_id: str, title: str, revision: Re
     heading = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
     if heading is None:
         raise ValueError(f"checklist page {checklist_id} has no '# ' heading to put the print title block under")
-    blocks = ["", render_print_header(revision, page_path, public_url), render_print_tools(checklist_id, title, csv_rows)]
+    blocks = ["", render_print_header(revision, page_path, public_url), render_print_tools(checklist_id, title, csv_rows),
+              render_running_header(title, revision)]
     lines[heading + 1:heading + 1] = blocks
     return "\n".join(lines).rstrip("\n") + "\n\n" + render_signoff()
