@@ -44,13 +44,18 @@ def read_code(image):
 
 
 def codes_in_pdf(pdf, folder):
-    """[(page number, decoded text or '', symbol width in mm or None)] for every page of the PDF."""
+    """[(page number, decoded text, symbol width in mm)] for every page of the PDF where a code was
+    read. (OpenCV also "finds" codes it cannot read in tables and item boxes - 117 mm wide on one
+    sheet's second page - so a page counts only by what decodes; a sheet's one code that did not
+    decode fails the tests because page 1 must be in the list.)"""
     folder.mkdir(parents=True, exist_ok=True)
     subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", "-png", str(pdf), str(folder / "p")], check=True)
     found = []
     for number, image_path in enumerate(sorted(folder.glob("p-*.png"), key=lambda p: int(p.stem[2:])), start=1):
         image = cv2.imread(str(image_path), cv2.IMREAD_GRAYSCALE)
         text, points = read_code(image)
+        if not text:
+            continue
         width = None
         if points is not None:
             corners = points.reshape(-1, 2)
@@ -65,7 +70,8 @@ def built_fingerprint(site, checklist):
 
 
 def test_make_pdf_blank_sheets_carry_a_code_that_decodes_to_the_public_address_and_edition(built_site, tmp_path):
-    # 11 checklists rendered by Chromium, then ~30 A4 pages at 300 dpi: about 40 s.
+    # Over 60 s: 11 checklists rendered by Chromium, then ~30 A4 pages at 300 dpi read by OpenCV (about
+    # 40 s on a quiet machine, 3 min on a loaded one). It is the `make pdf` acceptance test, so it stays whole.
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
     result = subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "make_pdf.py"), "--site", str(site),
@@ -77,11 +83,11 @@ def test_make_pdf_blank_sheets_carry_a_code_that_decodes_to_the_public_address_a
     for pdf in pdfs:
         checklist = pdf.parent.name
         pages = codes_in_pdf(pdf, tmp_path / "png" / checklist)
-        with_code = [(number, text, width) for number, text, width in pages if width is not None]
+        with_code = pages
         assert [number for number, _, _ in with_code] == [1], (checklist, pages)
         _, text, width = with_code[0]
         assert text == f"{PUBLIC}checklists/{checklist}/#v={built_fingerprint(site, checklist)}&e={edition}", checklist
-        assert width >= MIN_WIDTH_MM, (checklist, width)
+        assert width is not None and width >= MIN_WIDTH_MM, (checklist, width)
 
 
 def fill_in(page, url, answers, note=None):
@@ -148,10 +154,10 @@ def printed_then_revised(tmp_path_factory, browser):
 
 def test_a_filled_sheet_printed_from_the_browser_decodes_to_its_answers_and_notes(printed_then_revised):
     printed = printed_then_revised
-    with_code = [(number, text, width) for number, text, width in printed["pages"] if width is not None]
+    with_code = printed["pages"]
     assert [number for number, _, _ in with_code] == [1], printed["pages"]
     _, text, width = with_code[0]
-    assert width >= MIN_WIDTH_MM
+    assert width is not None and width >= MIN_WIDTH_MM
     # exactly the share link of what was printed, with the printed edition
     assert text == printed["share"] + "&e=1.0"
     items, note = printed["items"], printed["note"]
@@ -165,7 +171,7 @@ def test_scanning_a_filled_sheet_opens_review_mode_with_the_items_changed_since_
         printed_then_revised, page, viewport):
     printed = printed_then_revised
     items = printed["items"]
-    decoded = next(text for _, text, width in printed["pages"] if width)
+    decoded = next(text for _, text, width in printed["pages"] if text)
     page.set_viewport_size(viewport)
     # the recipient's own answers, saved before scanning
     page.goto(f"{printed['url']}checklists/{CHECKLIST}/", wait_until="load")
@@ -235,7 +241,7 @@ def test_notes_too_long_for_a_scannable_code_are_left_out_and_the_sheet_says_so(
     pdf = tmp_path / "long.pdf"
     print_pdf(page, pdf)
     pages = codes_in_pdf(pdf, tmp_path / "png")
-    text = next(text for _, text, width in pages if width)
+    text = next(text for _, text, width in pages if text)
     expected = "&".join(part for part in share.split("&") if not part.startswith("notes=")) + "&e=1.0"
     assert text == expected
     assert "answers=KT-01:yes,KT-02:no,KT-03:yes" in text and "notes=" not in text
@@ -283,7 +289,7 @@ def test_under_instant_navigation_the_printed_code_carries_the_site_url_and_the_
         pdf = tmp_path / "instant.pdf"
         print_pdf(page, pdf)
         assert page.evaluate("() => window.kbSamePage === true")
-        decoded = next(text for _, text, width in codes_in_pdf(pdf, tmp_path / "png") if width)
+        decoded = next(text for _, text, width in codes_in_pdf(pdf, tmp_path / "png") if text)
         assert decoded == share + "&e=1.0"
         assert decoded.startswith(f"{site_url}checklists/keitai-betsu/#answers=KB-01:no&")
         assert log.console_errors == [] and log.external_requests == []
