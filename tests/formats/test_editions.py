@@ -82,7 +82,7 @@ def test_a_hand_edited_caution_is_reported_at_its_line(tmp_path, kb):
     text = snapshot_text(snapshot_of(kb.checklists, "1.0", D1))
     lines = text.splitlines()
     number = next(n for n, line in enumerate(lines, 1) if line.lstrip().startswith('{"id": "KT-02"'))
-    lines[number - 1] = lines[number - 1].replace("口頭の約束だけでは", "口約束だけでは")
+    lines[number - 1] = lines[number - 1].replace("条例は、協働を、", "条例は協働を、")
     fingerprint = json.loads(lines[number - 1].rstrip(","))["fingerprint"]
     _, errors = _write(tmp_path, "\n".join(lines) + "\n")
     assert len(errors) == 1
