@@ -148,8 +148,9 @@ def lint(root: Path) -> tuple[list, list[str]]:
     if notation_rules is not None:
         prose = [text for folder, keys in PROSE_FOLDERS.items() for text in yaml_texts(root, folder, keys)] + page_texts(root)
         warnings += content_lint.notation(prose, notation_rules)
-    notes = [youkakunin.summary_line(youkakunin.from_checklists(kb.checklists) + youkakunin.from_flows(kb.flows)
-                                    + youkakunin.from_pages(pages))]
+    abbreviations = root / youkakunin.ABBREVIATIONS_PATH
+    notes = [youkakunin.summary_line(youkakunin.collect(
+        kb, pages, abbreviations.read_text(encoding="utf-8") if abbreviations.is_file() else None))]
     if notation_rules is None:
         notes.append(f"注意: {NOTATION_PATH} がないため、表記の確認を省きました")
     if known is None:

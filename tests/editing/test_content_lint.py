@@ -82,7 +82,8 @@ def test_the_script_prints_located_warnings_exits_0_and_1_with_strict(tmp_path, 
 def test_the_script_summarises_the_open_youkakunin_without_failing_strict(capsys):
     assert lint_script.main(["--strict"]) == 0
     err = capsys.readouterr().err
-    assert re.search(r"^要確認: \d+ 件（チェックリスト \d+ 件、ページと質問の流れ \d+ 件）。一覧: 編集ガイドの「要確認の一覧」", err, re.M)
+    assert re.search(r"^要確認: \d+ 件（チェックリスト \d+ 件、書式 \d+ 件、研修 \d+ 件、質問の流れ \d+ 件、条例のページ \d+ 件、"
+                     r"ページ \d+ 件、用語のポップアップ \d+ 件）。一覧: 編集ガイドの「要確認の一覧」", err, re.M)
 
 
 def test_the_scaffolders_placeholders_are_warned_by_the_script(tmp_path, capsys):

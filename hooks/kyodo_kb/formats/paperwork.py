@@ -178,6 +178,7 @@ class Sheet:
     scale: str | None = None  # evaluation
     disclosure: str | None = None  # evaluation
     disclosure_basis: tuple = ()  # evaluation, of checklist.Citation
+    text_lines: tuple = ()  # (field name, line of its key) of the sheet's own texts (intro, kakunin, scale, disclosure)
 
     @property
     def page_src(self) -> str:
@@ -256,6 +257,8 @@ def read_sheet(kind: str, root, path: str, resolver: CitationResolver, errors: l
     # A sheet with errors of its own is still returned (the load fails anyway): its ids are
     # checked against the checklists too, so one run reports every problem.
     extra = {k: (v.strip() if isinstance(v, str) else v) for k, v in extra.items()}
+    extra["text_lines"] = tuple((name, reader.line_of(name)) for name in ("intro", "kakunin", "scale", "disclosure")
+                                if reader.has(name))
     return Sheet(kind, (title or ""), (intro or "").strip(), checklists, tuple(entries), path, root.line, **extra)
 
 

@@ -36,13 +36,15 @@ SOURCE_KINDS = (
 KIND_BY_ID = {kind.id: kind for kind in SOURCE_KINDS}
 OTHER_LABEL = "他自治体の例（{body}）"
 YOUKAKUNIN = "要確認"
+# how the section to confirm a 要確認 with is named everywhere (出典 line, register, guide)
+SHOKAN_LABEL = "所管（見込み）"
 
 SOURCE_FIELDS = [
     FieldSpec("kind", "slug", True, "出典の種類です: " + "、".join(f"{k.id}（{k.label}）" for k in SOURCE_KINDS), SLUG_PATTERN, "seed"),
     FieldSpec("title", "line", False, "資料の名前と箇所です（seed・chigasaki・other では必須）", example="R3答申(5)"),
     FieldSpec("body", "line", False, "他の自治体の名前です（other では必須）。本文に「他自治体の例（この名前）」と書きます", example="高松市"),
     FieldSpec("confirm", "line", False, "確かめることです（youkakunin では必須）", example="後援名義で市が負わない責任の範囲"),
-    FieldSpec("shokan", "line", False, "確かめる先の所管です（youkakunin では必須。例: 契約、後援名義、保険、個人情報）", example="後援名義の所管課"),
+    FieldSpec("shokan", "line", False, "確かめる先の所管（見込み）です（youkakunin では必須。例: 契約、後援名義、保険、個人情報）", example="後援名義の所管課"),
 ]
 _REQUIRED = {"seed": ("title",), "chigasaki": ("title",), "other": ("title", "body"), "youkakunin": ("confirm", "shokan")}
 
@@ -58,12 +60,12 @@ class Source:
 
     @property
     def label(self) -> str:
-        """How the page names it: 「委員会資料（R3答申(5)）」, 「他自治体の例（高松市）：協働Q&A」, 「要確認（所管: 契約）」."""
+        """How the page names it: 「委員会資料（R3答申(5)）」, 「他自治体の例（高松市）：協働Q&A」, 「要確認（…。所管（見込み）: 契約の担当）」."""
         kind = KIND_BY_ID[self.kind].label
         if self.kind == "other":
             return f"{OTHER_LABEL.format(body=self.body)}：{self.title}"
         if self.kind == "youkakunin":
-            return f"{kind}（{self.confirm}。所管: {self.shokan}）"
+            return f"{kind}（{self.confirm}。{SHOKAN_LABEL}: {self.shokan}）"
         return f"{kind}（{self.title}）"
 
 

@@ -53,7 +53,7 @@ def render_index(sheets, flows) -> str:
     for sheet in sheets:
         lines.append(f"| [{escape_text(sheet.title)}]({relative_link(INDEX_SRC, sheet.page_src)}) | "
                      f"{escape_text(LEAD[sheet.kind])} | {stage[sheet.kind]} |")
-    lines += ["", "茅ヶ崎市の協定書や評価の様式は、調査した資料からは見つかっていません（要確認）。"
+    lines += ["", "茅ヶ崎市の協定書や評価の様式は、調査した資料からは見つかっていません（確かめることは各ページの「要確認」と、編集ガイドの要確認の一覧にあります）。"
               "これらのページの行の立て方は、他の自治体の例と、このサイトの留意事項・条例の規定に基づきます。出典は各ページに示しています。", ""]
     return "\n".join(lines) + "\n"
 
