@@ -44,7 +44,7 @@ def _notice(errors: list) -> str:
 
 def _judge(output: str, dest_uri: str, sources: list, config) -> str:
     started = time.process_time()
-    problems = page_output_problems(output, dest_uri, _assets)
+    problems = page_output_problems(output, dest_uri, _assets, config.site_url or "")
     _timing["seconds"] += time.process_time() - started
     _timing["pages"] += 1
     if not problems:

@@ -149,3 +149,13 @@ def test_errors_name_the_page_and_the_line_of_the_source(tmp_path):
         '（スクリプトが動きます）。該当箇所: <span title="役割分担・協定" onclick="x()"> [page-output-unsafe]']
     without_source = page_output_errors(problems, "404.html", [], tmp_path)
     assert without_source[0].location == SourceLocation("404.html", 0)
+
+
+def test_addresses_under_the_site_s_own_address_are_inside_it():
+    # `mkdocs serve` sets site_url: canonical links and 404.html's root-absolute addresses
+    html = page(head='<link rel="canonical" href="http://127.0.0.1:8000/checklists/kyotei/">'
+                '<script src="/assets/javascripts/kb_common.js"></script>')
+    assert [p.message for p in page_output_problems(html, "checklists/kyotei/index.html", ASSETS, "http://127.0.0.1:8000/")] == []
+    assert [p.message for p in page_output_problems(html, "checklists/kyotei/index.html", ASSETS)] == [
+        "「<link>」の「href=」がサイトの外「http://127.0.0.1:8000/checklists/kyotei/」を指しています"
+        "（人がクリックする https: のリンクと mailto: のほかは、外へのリクエストになります）"]

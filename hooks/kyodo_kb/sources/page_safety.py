@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 import posixpath
 import re
+from urllib.parse import urlsplit
 
 import markdown
 
@@ -294,20 +295,24 @@ def _not_found_scripts() -> frozenset:
     return frozenset(script_fingerprint(s[len("<script>"):-len("</script>")]) for s in scripts)
 
 
-def page_output_problems(output: str, dest_uri: str, assets: frozenset) -> list[OutputProblem]:
+def page_output_problems(output: str, dest_uri: str, assets: frozenset, site_url: str = "") -> list[OutputProblem]:
     """What in the written page `dest_uri` (its path in the site, e.g. checklists/kyotei/index.html)
-    is outside the page allowlist. `assets`: the site paths of the scripts and stylesheets allowed."""
-    checker = _PageChecker(posixpath.dirname(dest_uri), assets)
+    is outside the page allowlist. `assets`: the site paths of the scripts and stylesheets allowed;
+    `site_url`: the site's own address when it has one (`mkdocs serve` sets it), under which an
+    absolute address is inside the site."""
+    checker = _PageChecker(posixpath.dirname(dest_uri), assets, site_url)
     checker.feed(output)
     checker.close()
     return checker.problems
 
 
 class _PageChecker(HTMLParser):
-    def __init__(self, folder: str, assets: frozenset):
+    def __init__(self, folder: str, assets: frozenset, site_url: str = ""):
         super().__init__(convert_charrefs=False)  # text keeps its entities: a raw `<` in it is a problem
         self.folder = folder
         self.assets = assets
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        self.site_path = urlsplit(self.site_url).path if site_url else "/"
         self.inline_allowed = THEME_INLINE_SCRIPTS | _not_found_scripts_cached()
         self.problems: list[OutputProblem] = []
         self.content_depth = 0  # >0 inside Material's content <article>
@@ -386,6 +391,8 @@ class _PageChecker(HTMLParser):
     def _url(self, tag: str, name: str, value: str, attrs: list) -> None:
         if _SCRIPTLIKE.match(_URL_IGNORED.sub("", value)):
             return  # reported by _value
+        if self.site_url and value.startswith(self.site_url):
+            value = value[len(self.site_url) - 1:]  # root-absolute inside the site
         leaving = url_leaves_site(value)
         if leaving and not (tag == "a" and name == "href" and leaving in ("https", "mailto")):
             self.problem(f"「<{tag}>」の「{name}=」がサイトの外「{value[:80]}」を指しています（人がクリックする https: のリンクと mailto: のほかは、外へのリクエストになります）", self._raw(tag))
@@ -399,6 +406,8 @@ class _PageChecker(HTMLParser):
 
     def _site_path(self, url: str) -> str:
         path = url.split("#", 1)[0].split("?", 1)[0]
+        if path.startswith("/"):  # root-absolute (404.html while serving): from the site's own root
+            return posixpath.normpath(path[len(self.site_path):]) if path.startswith(self.site_path) else ""
         return posixpath.normpath(posixpath.join(self.folder, path)) if path else ""
 
     def handle_data(self, data):
@@ -441,7 +450,7 @@ class _PageChecker(HTMLParser):
             except ValueError:
                 markup = None
             if isinstance(markup, str) and re.fullmatch(r"<(?:link|script)\b[^<>]*>(?:</script>)?", markup):
-                inner = _PageChecker(self.folder, self.assets)
+                inner = _PageChecker(self.folder, self.assets, self.site_url)
                 inner.feed(markup)
                 inner.close()
                 self.problems += inner.problems
