@@ -11,15 +11,45 @@ export PYTHONDONTWRITEBYTECODE := 1
 # unless SOURCE_DATE_EPOCH is set, so it is pinned to the commit time (0 outside a git checkout).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build pdf check lint schema new-checklist edition impact publish test system-packages clean bench a11y-report
+.PHONY: setup wheelhouse lock serve build pdf check lint schema new-checklist edition impact publish test system-packages clean bench a11y-report
+
+# Every dependency is installed from the hash-locked requirements-dev.txt (pip's --require-hashes mode).
+# `make setup WHEELHOUSE=dir` installs from a folder made by `make wheelhouse` and never contacts an index
+# (so do `make serve WHEELHOUSE=dir` and `make test WHEELHOUSE=dir` when they have to set up first).
+WHEELHOUSE ?=
+PIP := $(BIN)/python -m pip --disable-pip-version-check
+PIP_SOURCE := $(if $(WHEELHOUSE),--no-index --find-links "$(WHEELHOUSE)")
 
 setup: $(STAMP)
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	$(if $(WHEELHOUSE),@test -d "$(WHEELHOUSE)" || { echo "WHEELHOUSE=$(WHEELHOUSE) がありません: make wheelhouse WHEELHOUSE=$(WHEELHOUSE) で作ってください" >&2; exit 2; })
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-build-isolation --no-deps -e .
+	$(PIP) install --quiet --require-hashes $(PIP_SOURCE) -r requirements-dev.txt
+	$(PIP) install --quiet --no-index --no-build-isolation --no-deps -e .
 	touch $(STAMP)
+
+# Downloads every locked distribution (hash-checked) into WHEELHOUSE (default wheelhouse/, git-ignored) for
+# a machine without internet. The wheels fit this machine's Python version and platform (the locks hold
+# the hashes of every platform's files, so a wheelhouse for another platform is made on a machine of it).
+WHEELHOUSE_DIR = $(or $(WHEELHOUSE),wheelhouse)
+wheelhouse:
+	$(PYTHON) -m pip --disable-pip-version-check download --quiet --require-hashes --no-deps \
+		-r requirements-dev.txt -d "$(WHEELHOUSE_DIR)"
+	@echo "$(WHEELHOUSE_DIR)/ に $$(ls "$(WHEELHOUSE_DIR)" | wc -l) 個のファイル。オフラインのマシンでは make setup WHEELHOUSE=$(WHEELHOUSE_DIR)"
+
+# Maintainers only (needs the package index): rewrites the locks requirements*.txt from requirements*.in
+# with uv (pinned and hash-locked in requirements-lock.txt). Versions already in a lock are kept unless
+# UPGRADE=1; change a version by editing its == pin in the .in file.
+LOCK_VENV := .venv-lock
+UV_COMPILE = $(LOCK_VENV)/bin/uv pip compile --quiet --universal --python-version 3.11.5 --generate-hashes \
+	--custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
+lock:
+	test -x $(LOCK_VENV)/bin/uv || { $(PYTHON) -m venv $(LOCK_VENV) && \
+		$(LOCK_VENV)/bin/python -m pip install --quiet --require-hashes -r requirements-lock.txt; }
+	$(UV_COMPILE) -o requirements-lock.txt requirements-lock.in
+	$(UV_COMPILE) -o requirements.txt requirements.in
+	$(UV_COMPILE) -c requirements.txt -o requirements-dev.txt requirements-dev.in
 
 serve: $(STAMP)
 	$(BIN)/python scripts/check_config.py
@@ -85,7 +115,7 @@ a11y-report: $(STAMP) system-packages
 	$(BIN)/python scripts/a11y_report.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) $(LOCK_VENV) .pytest_cache
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

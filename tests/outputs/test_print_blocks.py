@@ -40,10 +40,11 @@ def test_print_header_prints_the_address_from_the_public_url_or_the_path_in_the_
 
 def test_print_tools_offer_both_modes_a_print_button_and_downloads_with_a_hidden_pdf_link():
     tools = render_print_tools("keikaku", "企画・立案段階の留意事項")
-    assert 'value="blank"> 空欄で印刷' in tools and 'value="filled" checked> 回答を入れて印刷' in tools
+    assert "<legend>印刷</legend>" in tools
+    assert 'value="blank"> 空欄で<' in tools and 'value="filled" checked> 回答を入れて<' in tools
     assert ">印刷する</button>" in tools
     assert f'href="keikaku.pdf" download="企画・立案段階の留意事項.pdf" {PDF_MARKER}>PDFをダウンロード</a>' in tools
-    assert "[表計算用ファイル（CSV）](keikaku/keikaku.csv)" in tools
+    assert "[空欄の CSV](keikaku/keikaku.csv)" in tools
 
 
 def test_download_name_keeps_japanese_and_replaces_what_windows_forbids():

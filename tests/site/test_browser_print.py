@@ -26,9 +26,9 @@ def test_print_button_prints_only_when_clicked_in_the_chosen_mode(page, site_url
     assert page.evaluate("window.__printed") == []
     button = page.get_by_role("button", name="印刷する")
     assert button.is_visible()
-    assert page.get_by_role("radio", name="回答を入れて印刷").is_checked()
+    assert page.get_by_role("radio", name="回答を入れて").is_checked()
     button.click()
-    page.get_by_role("radio", name="空欄で印刷").check()
+    page.get_by_role("radio", name="空欄で").check()
     button.click()
     assert page.evaluate("window.__printed") == ["filled", "blank"]
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
@@ -37,7 +37,7 @@ def test_print_button_prints_only_when_clicked_in_the_chosen_mode(page, site_url
 
 def test_screen_shows_downloads_but_not_the_signoff_block(page, site_url):
     page.goto(site_url + PAGE)
-    csv_link = page.get_by_role("link", name="表計算用ファイル（CSV）")
+    csv_link = page.get_by_role("link", name="空欄の CSV")
     assert csv_link.is_visible()
     response = page.request.get(csv_link.evaluate("a => a.href"))
     assert response.ok and response.body().startswith("\ufeffチェックリスト,ID,".encode("utf-8"))

@@ -71,17 +71,17 @@ def render_print_tools(checklist_id: str, title: str) -> str:
         '<div class="kb-print-tools" data-search-exclude="true" markdown>',
         "",
         '<div class="kb-print-controls" hidden>',
-        '<fieldset class="kb-print-mode"><legend>印刷のしかた</legend>',
-        '<label><input type="radio" name="kb-print-mode" value="filled" checked> 回答を入れて印刷</label>',
-        '<label><input type="radio" name="kb-print-mode" value="blank"> 空欄で印刷</label>',
+        '<fieldset class="kb-print-mode"><legend>印刷</legend>',
+        '<label><input type="radio" name="kb-print-mode" value="filled" checked> 回答を入れて</label>',
+        '<label><input type="radio" name="kb-print-mode" value="blank"> 空欄で</label>',
         "</fieldset>",
         '<button type="button" class="md-button md-button--primary kb-print-button">印刷する</button>',
         "</div>",
         "",
         f'<a class="kb-download-pdf md-button" href="{html.escape(checklist_id)}.pdf" '
         f'download="{html.escape(name)}.pdf" {PDF_MARKER}>PDFをダウンロード</a>',
-        f'[表計算用ファイル（CSV）]({checklist_id}/{checklist_id}.csv){{ .kb-download-csv .md-button '
-        f'download="{html.escape(name)}.csv" }}',
+        f'[空欄の CSV]({checklist_id}/{checklist_id}.csv){{ .kb-download-csv .md-button '
+        f'download="{html.escape(name)}.csv" title="表計算用ファイル（CSV）: 回答欄が空欄のもの" }}',
         "{ .kb-downloads data-search-exclude=\"true\" }",
         "",
         "</div>",

@@ -67,9 +67,6 @@ def render_checklist_page(checklist: Checklist) -> str:
         "",
         f"# {escape_text(checklist.title)}",
         "",
-        f'<p class="kb-source">チェックリスト ID: <code>{escape_attr(checklist.id)}</code>　'
-        f'確認項目 {len(checklist.items)} 件　元データ: <code>{escape_attr(checklist.path)}</code></p>',
-        "",
     ]
     if checklist.summary:
         lines += [join_soft_breaks_text(checklist.summary.strip()), ""]
@@ -78,6 +75,9 @@ def render_checklist_page(checklist: Checklist) -> str:
         lines += render_profile_form(checklist)
     for item in checklist.items:
         lines += render_checklist_item(item, src, checklist.profile)
+    # For editors, after the items: staff reach the first question without scrolling past it.
+    lines += [f'<p class="kb-source">編集者向け: チェックリスト ID <code>{escape_attr(checklist.id)}</code>　'
+              f'確認項目 {len(checklist.items)} 件　元データ <code>{escape_attr(checklist.path)}</code></p>', ""]
     return "\n".join(lines) + "\n"
 
 

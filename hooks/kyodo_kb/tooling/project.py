@@ -21,6 +21,6 @@ def run_mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.C
 def copy_project(destination: Path, source: Path = PROJECT_ROOT) -> Path:
     """A copy of the buildable project (no venv, no site, no tests) for runs that change its data."""
     ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests",
-                                    ".hypothesis", "*.egg-info", "wheelhouse")
+                                    ".hypothesis", "*.egg-info", "wheelhouse", ".venv-lock")
     shutil.copytree(source, destination, ignore=ignore)
     return destination
