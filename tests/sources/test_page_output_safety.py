@@ -159,3 +159,13 @@ def test_addresses_under_the_site_s_own_address_are_inside_it():
     assert [p.message for p in page_output_problems(html, "checklists/kyotei/index.html", ASSETS)] == [
         "「<link>」の「href=」がサイトの外「http://127.0.0.1:8000/checklists/kyotei/」を指しています"
         "（人がクリックする https: のリンクと mailto: のほかは、外へのリクエストになります）"]
+
+
+def test_the_theme_never_builds_tooltips_from_titles():
+    """Material's content.tooltips sets a tooltip's content with innerHTML from a `title`, and
+    gives every truncated navigation or header text (which shows markup-like text as text) a
+    title of its own: a heading 「<img src=x onerror=…>書面の種類」 ran on hover. Off for good."""
+    import yaml
+    from support import ROOT
+    features = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]["features"]
+    assert "content.tooltips" not in features
