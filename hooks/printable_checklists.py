@@ -1,6 +1,6 @@
 """MkDocs glue for printing and downloads: adds each checklist's CSV file and puts the print
-title block (edition and date of the newest data/changelog.yml entry), print controls and
-sign-off block into each checklist page.
+title block (edition and date of the newest data/changelog.yml entry, with the sheet's QR code),
+print controls and sign-off block into each checklist page.
 
 Events: `on_files` and `on_page_markdown`, with the knowledge base that
 hooks/knowledge_base_loading.py loaded. The work is done by kyodo_kb.outputs (print_blocks, csv_export).
@@ -11,7 +11,9 @@ from mkdocs.structure.files import File, Files
 
 from kyodo_kb.build_state import build_state
 from kyodo_kb.outputs.csv_export import checklist_csv, csv_path
-from kyodo_kb.outputs.print_blocks import with_print_blocks
+from kyodo_kb.formats.checklist import content_version
+from kyodo_kb.outputs.print_blocks import wareki, with_print_blocks
+from kyodo_kb.outputs.sheet_code import render_sheet_code
 
 
 def on_files(files: Files, config) -> Files:
@@ -28,5 +30,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     checklist = kb.checklist_by_page.get(page.file.src_uri) if kb else None
     if checklist is None:
         return markdown
+    newest = kb.changelog.newest
+    public_url = config.site_url or None
+    sheet_code = render_sheet_code(page.url, public_url, content_version(checklist),
+                                   newest.version if newest else None, wareki(newest.date) if newest else None)
     return with_print_blocks(markdown, checklist.id, checklist.title, kb.revision,
-                             page.url, config.site_url or None)
+                             page.url, public_url, sheet_code)

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Browser tests need Debian's Chromium and Japanese fonts (BIZ UDPGothic, Noto Sans CJK); the PDF tests read text with
-# pdftotext (poppler-utils). Install them when we can (root),
+# pdftotext and render PDF pages for the QR decode test with pdftoppm (poppler-utils). Install them when we can (root),
 # otherwise stop with the exact command to run. Never skip silently.
 set -eu
 missing=""
@@ -10,7 +10,7 @@ if ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then
 fi
 # BIZ UDPGothic: the site's first font on screen and paper (kb.css); its PDFs keep a clean text layer.
 fc-list 2>/dev/null | grep -q "BIZ UDPGothic" || missing="$missing fonts-morisawa-bizud-gothic"
-command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+{ command -v pdftotext && command -v pdftoppm; } >/dev/null 2>&1 || missing="$missing poppler-utils"
 [ -n "$missing" ] || exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "システムパッケージを導入します:$missing"

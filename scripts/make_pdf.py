@@ -48,6 +48,23 @@ def page_address(public_url: str | None, path: str) -> str:
     return public_url.rstrip("/") + "/" + path if public_url else path
 
 
+def with_public_address(page, address: str) -> None:
+    """The sheet's QR code (built with the page's path only) redrawn by segno for the public
+    address; sheet_code.js then finds the payload it would draw already there and keeps it."""
+    from kyodo_kb.outputs.sheet_code import blank_payload, qr_matrix, qr_svg
+
+    code = page.query_selector(".kb-sheet-code")
+    if code is None:
+        return
+    payload = blank_payload(address, code.get_attribute("data-kb-fingerprint") or "",
+                            code.get_attribute("data-kb-edition") or None)
+    page.evaluate("""([code, address, payload, svg]) => {
+        code.setAttribute('data-kb-address', address);
+        code.setAttribute('data-kb-payload', payload);
+        code.querySelector('svg.kb-qr').outerHTML = svg;
+    }""", [code, address, payload, qr_svg(qr_matrix(payload))])
+
+
 def render_pdfs(site: Path, public_url: str | None, out=sys.stdout) -> int:
     from playwright.sync_api import Error as PlaywrightError, sync_playwright
 
@@ -61,6 +78,8 @@ def render_pdfs(site: Path, public_url: str | None, out=sys.stdout) -> int:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     failures = 0
     started = time.perf_counter()
+    if not public_url:
+        print("公開アドレス（PUBLIC_URL）の指定がないため、PDF の QR コードにはサイト内の位置だけが入ります", file=out)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
@@ -78,6 +97,8 @@ def render_pdfs(site: Path, public_url: str | None, out=sys.stdout) -> int:
                     page.evaluate("document.fonts.ready.then(() => true)")
                     page.evaluate("(text) => document.querySelectorAll('.kb-page-url').forEach(n => n.textContent = text)",
                                   page_address(public_url, path))
+                    if public_url:
+                        with_public_address(page, page_address(public_url, path))
                     page.pdf(path=str(target), format="A4", prefer_css_page_size=True, print_background=False,
                              display_header_footer=False)
                 except PlaywrightError as exc:

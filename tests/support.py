@@ -68,3 +68,32 @@ def make_flow_project(tmp_path: Path, flow: Path) -> Path:
     (project / "flows").mkdir()
     (project / "flows" / flow.name).write_bytes(flow.read_bytes())
     return project
+
+
+# The shipped text of 市民活動推進条例第9条第1項第4号, after which tests add a fictional amendment.
+ART9_ITEM4 = "            text: 市及び市民活動を行うものは、事業の内容、過程及び結果を公開すること。\n"
+TEST_AMENDED_TEXT = "（テスト用の架空の改正後の本文）市及び市民活動を行うものは、事業の内容、過程及び結果を速やかに公開すること。"
+
+
+def add_amendment(project: Path, in_force: str, amended_by: str = "令和8年茅ヶ崎市条例第99号",
+                  text: str = TEST_AMENDED_TEXT) -> None:
+    """Records a fictional amendment of 市民活動推進条例第9条第1項第4号 in a copied project (tests only)."""
+    path = project / "ordinances" / "shimin-katsudo.yml"
+    source = path.read_text(encoding="utf-8")
+    assert ART9_ITEM4 in source
+    entry = (f"            amendments:\n              - in_force: {in_force}\n"
+             f"                amended_by: {amended_by}\n                text: {text}\n")
+    path.write_text(source.replace(ART9_ITEM4, ART9_ITEM4 + entry, 1), encoding="utf-8")
+
+
+def record_review(project: Path, checklist: str, item_id: str, in_force: str) -> None:
+    """Writes `basis_reviewed: <in_force>` under the item's `basis:` list (tests only)."""
+    path = project / "checklists" / f"{checklist}.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.strip() == f"- id: {item_id}")
+    basis = next(i for i in range(start + 1, len(lines)) if lines[i].strip() == "basis:")
+    end = basis + 1
+    while end < len(lines) and lines[end].lstrip().startswith("- ") and lines[end].startswith(" " * 6):
+        end += 1
+    lines.insert(end, f"    basis_reviewed: {in_force}\n")
+    path.write_text("".join(lines), encoding="utf-8")

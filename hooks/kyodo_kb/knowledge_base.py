@@ -24,6 +24,7 @@ from kyodo_kb.formats.editions import DRAFT_VERSION, load_editions, same_content
 from kyodo_kb.formats.citations import CitationResolver
 from kyodo_kb.tooling.collection_pause import without_cyclic_collection
 from kyodo_kb.formats.flow import check_outcome_links, load_flow
+from kyodo_kb.formats.amendments import pending_amendments
 from kyodo_kb.formats.ordinance import Ordinance, load_ordinance
 from kyodo_kb.formats.notation import load_notation_rules
 from kyodo_kb.formats.tags import load_tag_list
@@ -57,6 +58,8 @@ class KnowledgeBase:
     notation: tuple | None = None  # of formats.notation.NotationRule (data/hyoki.yml); None without the file
     paperwork: tuple = ()  # of paperwork.Sheet (role-table, agreement, evaluation), those present
     training_paths: list = field(default_factory=list)
+    # item id -> formats.amendments.PendingAmendment the caution was not reviewed against
+    pending_amendments: dict = field(default_factory=dict)
 
     @cached_property
     def _cautions(self) -> dict:
@@ -125,6 +128,7 @@ def load_knowledge_base(root: Path, editions: bool = True) -> KnowledgeBase:
     `editions=False` leaves data/editions/ unread (`make edition`, which writes the missing one)."""
     errors: list = []
     ordinances = load_ordinances(root, errors)
+    ordinances_ok = not errors
     resolver = CitationResolver(ordinances)
     checklists = []
     register = _CrossFileRules(errors)
@@ -140,6 +144,8 @@ def load_knowledge_base(root: Path, editions: bool = True) -> KnowledgeBase:
     paperwork = _load_paperwork(root, resolver, checklists if checklists_ok else None, errors)
     training_paths = load_training_paths(root, resolver, {i.id for c in checklists for i in c.items}, checklists_ok, errors)
     tags, changelog, editions, notation = load_site_data(root, errors, editions)
+    # reviews are judged against sound ordinances only (a broken file would hide its amendments)
+    pending = pending_amendments(checklists, ordinances, errors) if ordinances_ok else {}
     if errors:
         raise DataErrors(errors)
     citing: dict = defaultdict(list)
@@ -148,7 +154,7 @@ def load_knowledge_base(root: Path, editions: bool = True) -> KnowledgeBase:
             for key in dict.fromkeys(c.ref.key for c in item.basis):
                 citing[key].append((checklist, item))
     return KnowledgeBase(ordinances, checklists, dict(citing), flows, tags, changelog, editions, paperwork=paperwork,
-                         notation=notation, training_paths=training_paths)
+                         notation=notation, training_paths=training_paths, pending_amendments=pending)
 
 
 def load_site_data(root: Path, errors: list, with_editions: bool = True) -> tuple:

@@ -27,7 +27,14 @@ def test_the_check_finds_outside_scripts_styles_images_and_fonts(tmp_path):
     (tmp_path / "assets" / "own.js").write_text('fetch("https://api.example.com/v1"); '
                                                 "'<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">'",
                                                 encoding="utf-8")
+    # a vendored script's licence comment names a web site; code of it that does is still reported
+    vendor = tmp_path / "assets" / "javascripts" / "vendor" / "lib"
+    vendor.mkdir(parents=True)
+    (vendor / "lib.js").write_text("// Licensed under the MIT license:\n//  http://www.opensource.org/licenses/mit-license.php\n"
+                                   "var svg = 'http://www.w3.org/2000/svg'; fetch('https://cdn.example.com/more.js');\n",
+                                   encoding="utf-8")
     assert outside_resource_problems(tmp_path) == [
+        "assets/javascripts/vendor/lib/lib.js: スクリプトにサイトの外の URL https://cdn.example.com/more.js があります",
         "assets/own.js: スクリプトにサイトの外の URL https://api.example.com/v1 があります",
         "assets/site.css: https://fonts.example.com/f.css はサイトの外から読み込みます",
         'index.html: <img srcset="https://img.example.com/b.png"> はサイトの外から読み込みます',

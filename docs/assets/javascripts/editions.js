@@ -172,6 +172,41 @@
       .filter(function (g) { return g.changes.added.length + g.changes.changed.length + g.changes.removed.length; });
   }
 
+  /* One added, changed or removed item ([id, old fingerprint or null, fingerprint]) with its diff;
+     also used for a scanned sheet's 「印刷した版から変わった項目」 (sheet_code.js). */
+  function changeNode(data, kind, entry, linkFor) {
+    var change = el("div", "kb-change kb-change-" + kind);
+    change.setAttribute("data-item", entry[0]);
+    var head = el("p", "kb-change-head");
+    head.appendChild(el("span", "kb-change-kind", KINDS[kind]));
+    head.appendChild(document.createTextNode(" "));
+    var page = linkFor ? linkFor(entry[0]) : data.pages[entry[0]];
+    if (page && kind !== "removed") {
+      var link = el("a", null, entry[0]);
+      link.href = page;
+      head.appendChild(link);
+    } else {
+      head.appendChild(document.createTextNode(entry[0]));
+    }
+    change.appendChild(head);
+    var dl = el("dl");
+    FIELDS.forEach(function (field) {
+      var newText = fieldText(data.texts, entry[2], field[1]);
+      var dd;
+      if (entry[1]) {
+        var oldText = fieldText(data.texts, entry[1], field[1]);
+        if (oldText === newText) return;
+        dd = diffNode(oldText, newText);
+      } else {
+        dd = el("dd", "kb-diff", newText || "（なし）");
+      }
+      dl.appendChild(el("dt", null, field[0]));
+      dl.appendChild(dd);
+    });
+    change.appendChild(dl);
+    return change;
+  }
+
   function renderComparison(data, older, newer, target) {
     var groups = compare(data, older, newer);
     var total = 0;
@@ -187,38 +222,7 @@
       section.appendChild(el("h2", null, g.title + "（追加 " + g.changes.added.length + "・改定 " +
         g.changes.changed.length + "・削除 " + g.changes.removed.length + "）"));
       ["added", "changed", "removed"].forEach(function (kind) {
-        g.changes[kind].forEach(function (entry) {
-          var change = el("div", "kb-change kb-change-" + kind);
-          change.setAttribute("data-item", entry[0]);
-          var head = el("p", "kb-change-head");
-          head.appendChild(el("span", "kb-change-kind", KINDS[kind]));
-          head.appendChild(document.createTextNode(" "));
-          var page = data.pages[entry[0]];
-          if (page && kind !== "removed") {
-            var link = el("a", null, entry[0]);
-            link.href = page;
-            head.appendChild(link);
-          } else {
-            head.appendChild(document.createTextNode(entry[0]));
-          }
-          change.appendChild(head);
-          var dl = el("dl");
-          FIELDS.forEach(function (field) {
-            var newText = fieldText(data.texts, entry[2], field[1]);
-            var dd;
-            if (entry[1]) {
-              var oldText = fieldText(data.texts, entry[1], field[1]);
-              if (oldText === newText) return;
-              dd = diffNode(oldText, newText);
-            } else {
-              dd = el("dd", "kb-diff", newText || "（なし）");
-            }
-            dl.appendChild(el("dt", null, field[0]));
-            dl.appendChild(dd);
-          });
-          change.appendChild(dl);
-          section.appendChild(change);
-        });
+        g.changes[kind].forEach(function (entry) { section.appendChild(changeNode(data, kind, entry)); });
       });
       box.appendChild(section);
     });
@@ -279,6 +283,7 @@
     var form = document.querySelector(".kb-editions-form");
     if (form) initComparison(form);
   };
+  kb.editionDiff = { compare: compare, changeNode: changeNode };
   window.kbDiffChars = diffChars;  // for tests and other scripts (review of printed sheets)
   kb.onPage(init);
 })();

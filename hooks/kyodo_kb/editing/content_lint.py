@@ -10,6 +10,8 @@ Rules, each a function over plain records that returns `ContentWarning`s:
 - `vague_link_text`: a link whose text says nothing out of context (「こちら」「ここをクリック」):
   link lists of screen readers show the text alone (WCAG 2.4.4).
 - `notation`: a written form that data/hyoki.yml replaces, with the expected form (表記).
+- `basis_amended`: a caution whose basis (or the 条・項 above it, the 号 below it) got an amendment
+  after the caution was last reviewed (`basis_reviewed`); the page shows 「内容を確認中」 meanwhile.
 - `stale_questions`: a training self-check question whose caution or cited provisions changed
   after it was written (its recorded fingerprint differs from the current content).
 
@@ -229,4 +231,24 @@ def stale_questions(kb) -> list[ContentWarning]:
                 f"questions[{index}].fingerprint（{question.id}）: 問いを書いた後に{'・'.join(changed)}が変わりました。"
                 f"問い・選択肢・解説が今の内容に合っているかを見直し、fingerprint を {current} に書き換えてください",
                 rules.LINT_STALE_QUESTION))
+    return warnings
+
+
+def basis_amended(kb) -> list[ContentWarning]:
+    """Cautions not yet reviewed against an amendment of their basis (formats/amendments.py)."""
+    from kyodo_kb.render.wareki import format_wareki
+
+    warnings = []
+    for checklist in kb.checklists:
+        for item in checklist.items:
+            pending = kb.pending_amendments.get(item.id)
+            if not pending:
+                continue
+            newest = max(a.version.in_force for a in pending)
+            amended = "、".join(f"{a.label}（{format_wareki(a.version.in_force)}施行）" for a in pending)
+            warnings.append(ContentWarning(
+                SourceLocation(checklist.path, item.line),
+                f"items[{item.index}]（{item.id}）: 根拠の規定が改正されました: {amended}。留意事項を改正後の規定に照らして見直し、"
+                f"「basis_reviewed: {newest.isoformat()}」を書いてください（それまでページに「内容を確認中」と表示します）",
+                rules.LINT_BASIS_AMENDED))
     return warnings

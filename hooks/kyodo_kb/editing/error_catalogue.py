@@ -234,6 +234,18 @@ ERRORS = {
     rules.CONFIG_DATE: MessageKind("mkdocs.yml の日付「2026-02-30」はありえない日付です。正しい日付を YYYY-MM-DD で書いてください",
                 "カレンダーにない日付です。正しい日付に直してください。"),
     # limits and generated ids (formats/flow.py, formats/changelog.py, knowledge_base.py)
+    rules.ORDINANCE_DATE: MessageKind("articles[1].paragraphs[1].amendments[1].in_force: 日付を「2027-04-01」のように西暦の年-月-日で書いてください（「令和9年4月1日」が書かれています。和暦は使えません）",
+                "条例の施行日（in_force）、改正を確かめた日（amendments_checked）、留意事項の見直しの記録（basis_reviewed）は、西暦で `2027-04-01` の形に書きます。"
+                "和暦は、ページに表示するときにサイトが換算します。「2027-02-30 という日はありません」と出たときは、月と日を確かめてください。"),
+    rules.ORDINANCE_DATE_RANGE: MessageKind("articles[1].paragraphs[1].amendments[1].in_force: 2207-04-01 は使えません（書ける日付は 1873-01-01 から 2099-12-31 までです）…",
+                "日付は和暦でも表示するため 1873-01-01（日本でいまの暦が始まった日）以降、また打ち間違いを見つけるため 2099-12-31 までにしています。年の打ち間違いがないか確かめてください。"),
+    rules.ORDINANCE_AMENDMENT_ORDER: MessageKind("articles[1].paragraphs[1].amendments[2].in_force: 施行日 2008-04-01 が、その前の本文の施行日 2010-04-01 より前です…",
+                "改正後の本文（amendments）は、施行日の古い順に並べます。新しい改正は、リストのいちばん下に加えてください。"),
+    rules.ORDINANCE_AMENDMENT_DUPLICATE_DATE: MessageKind("articles[1].paragraphs[1].amendments[1].in_force: 施行日 2005-04-01 の本文が 12行目にもあります…",
+                "1つの規定で、同じ施行日の本文は1つだけです。同じ日に施行された改正が2つあるときは、両方を反映した本文を1件にまとめ、amended_by に両方の条例番号を書いてください。"),
+    rules.BASIS_REVIEWED_UNKNOWN: MessageKind("items[1].basis_reviewed: 2027-04-02 に施行された改正は、この留意事項の根拠の規定にありません…",
+                "basis_reviewed には、basis に書いた規定（その条・項と、その下の号を含む）の amendments にある施行日のどれかを、そのまま書きます。"
+                "存在しない改正を見直したことにはできません。`make lint` の警告に、書くべき日付が出ています。"),
     rules.CHANGELOG_DATE_RANGE: MessageKind("revisions[1].date: 1800-01-01 は使えません（和暦に換算できるのは 1873-01-01 以降の日付です）…",
                 "改定履歴の日付は和暦でも表示するため、1873-01-01（日本でいまの暦が始まった日）以降の日付にします。打ち間違いがないか確かめてください。"),
     rules.CHANGELOG_VERSION_ANCHOR: MessageKind("revisions[2].version: 版「1-0」は、版「1.0」（3行目）と見出しのアンカー（#v1-0）が同じになり…",
@@ -284,6 +296,10 @@ WARNINGS = {  # `make lint` (editing/content_lint.py)
                 "見た目の幅をそろえるために語の途中に入れた空白です。読み上げソフトが1字ずつ読むため（WCAG の失敗例 F32）、詰めて書きます。幅をそろえたいときは表を使います。"),
     rules.LINT_VAGUE_LINK_TEXT: MessageKind("本文: リンクの文字「こちら」だけでは行き先が分かりません…",
                 "読み上げソフトのリンク一覧ではリンクの文字だけが読まれます。「こちら」「ここをクリック」ではなく、行き先のページや項目の名前をリンクにします（WCAG 2.4.4）。"),
+    rules.LINT_BASIS_AMENDED: MessageKind("items[3]（KG-03）: 根拠の規定が改正されました: 市民活動推進条例第9条第1項第4号（令和9年4月1日施行）。…「basis_reviewed: 2027-04-01」を書いてください…",
+                "根拠の規定に新しい改正（amendments）が加わり、この留意事項はまだ改正後の規定に照らして見直されていません。"
+                "チェックリストのページには「根拠の規定が改正されました（…施行）: 内容を確認中」と表示されています。"
+                "留意事項を見直し（必要なら書き直し）、項目に `basis_reviewed:` と、メッセージの施行日を書くと、表示と警告が消えます。"),
     rules.LINT_STALE_QUESTION: MessageKind("questions[2].fingerprint（q02）: 問いを書いた後に留意事項 KG-01が変わりました。…fingerprint を c6f11a5f-e036330d に書き換えてください",
                 "研修の問いのもとになった留意事項か根拠の規定が、問いを書いた後に変わりました。問い・選択肢・正解・解説が今の内容に合っているかを見直し、"
                 "合っていれば（または直したら）fingerprint をメッセージの値に書き換えてください。"),

@@ -44,6 +44,7 @@ FIELD_TABLES = {
     "article": ("条（articles の1件ずつ）", ordinance_model.ARTICLE_FIELDS),
     "paragraph": ("項（paragraphs の1件ずつ）", ordinance_model.PARAGRAPH_FIELDS),
     "ordinance-item": ("号（項の items の1件ずつ）", ordinance_model.ITEM_FIELDS),
+    "amendment": ("改正後の本文（項・号の amendments の1件ずつ）", ordinance_model.AMENDMENT_FIELDS),
     "changelog": ("改定履歴（ファイルの一番外側）", changelog_model.CHANGELOG_FIELDS),
     "revision": ("改定の記録（revisions の1件ずつ）", changelog_model.REVISION_FIELDS),
     "tag-list": ("タグの一覧（ファイルの一番外側）", tag_list.TAG_LIST_FIELDS),

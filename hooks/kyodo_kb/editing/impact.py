@@ -24,6 +24,7 @@ import posixpath
 import re
 from pathlib import Path
 
+from kyodo_kb.formats.ordinance import anchors_touch
 from kyodo_kb.formats.citations import CitationError, CitationResolver, ProvisionRef
 from kyodo_kb.knowledge_base import CHECKLIST_DIR, FLOW_DIR, data_files, load_ordinances, relative
 
@@ -43,10 +44,7 @@ class ImpactLine:
 
 def touches(key: tuple, target: tuple) -> bool:
     """Whether a citation of `key` (ordinance id, anchor) is touched by an amendment of `target`."""
-    if key[0] != target[0]:
-        return False
-    a, t = key[1], target[1]
-    return a == t or t.startswith(a + "-") or a.startswith(t + "-")
+    return key[0] == target[0] and anchors_touch(key[1], target[1])
 
 
 _ITEM_ID = re.compile(r"^(\s*)- id:\s*(.+?)\s*$")

@@ -89,8 +89,9 @@ FLOW = Shape(tuple(flow_model.FLOW_FIELDS), {
         "additionalProperties": {"type": "string", "pattern": SLUG}}}),
 })
 
-_ORDINANCE_ITEM = Shape(tuple(ordinance_model.ITEM_FIELDS))
-_PARAGRAPH = Shape(tuple(ordinance_model.PARAGRAPH_FIELDS), {"items": _ORDINANCE_ITEM})
+_AMENDMENT = Shape(tuple(ordinance_model.AMENDMENT_FIELDS))
+_ORDINANCE_ITEM = Shape(tuple(ordinance_model.ITEM_FIELDS), {"amendments": _AMENDMENT})
+_PARAGRAPH = Shape(tuple(ordinance_model.PARAGRAPH_FIELDS), {"items": _ORDINANCE_ITEM, "amendments": _AMENDMENT})
 _ARTICLE = Shape(
     tuple(ordinance_model.ARTICLE_FIELDS), {"paragraphs": _PARAGRAPH},
     # `number: 9` is read as the article "9", so an integer is as good as the string.

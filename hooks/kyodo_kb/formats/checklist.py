@@ -7,6 +7,7 @@ without one names its `sources` (kyodo_kb.formats.provenance), and no check ends
 from __future__ import annotations
 
 from dataclasses import dataclass
+import datetime
 import hashlib
 import json
 from pathlib import Path
@@ -15,6 +16,7 @@ import re
 from kyodo_kb.sources import rules
 from kyodo_kb.formats.citations import CitationError, CitationResolver, ProvisionRef
 from kyodo_kb.formats.conditions import read_applies_when, read_profile
+from kyodo_kb.formats.ordinance import read_provision_date
 from kyodo_kb.formats.provenance import check_polarity, check_provenance, read_sources
 from kyodo_kb.sources.field_specs import FieldSpec, ITEM_ID_PATTERN, MappingReader, SLUG_PATTERN
 from kyodo_kb.sources.errors import DataError, SourceLocation, unexpected_error
@@ -32,6 +34,9 @@ ITEM_FIELDS = [
     FieldSpec("check", "line", True, "職員が答える確認の問いです（1行、「…しているか」の形。「はい」が「できている」の意味になる肯定の形で、1つのことだけを尋ねます）", example="事業の目的を相手方と共有しているか"),
     FieldSpec("caution", "markdown", True, "留意事項です: 何に気をつけるか、なぜか、できていないときに何をするか（Markdown）"),
     FieldSpec("basis", "string_list", False, "根拠となる条例の規定のリストです。規定の文言がその留意事項を支えるものだけを書きます（basis か sources のどちらかは必須）", example="市民活動推進条例第9条第1項第1号"),
+    FieldSpec("basis_reviewed", "date", False, "根拠の規定の改正を受けて、この留意事項を見直した改正の施行日です（西暦の年-月-日）。"
+              "basis の規定（その条・項・号を含む）の amendments にある施行日のどれかを書きます。これより新しい改正があると「内容を確認中」と表示します",
+              r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "2027-04-01"),
     FieldSpec("sources", "list", False, "留意事項の出典のリストです（それぞれ kind と、種類に応じて title・body・confirm・shokan）。basis がない留意事項には必須です", example="[{kind: seed, title: R3答申(5)}]"),
     FieldSpec("tags", "string_list", False, "検索や一覧に使うタグのリストです", example="[目的の共有, 役割分担]"),
     FieldSpec("applies_when", "mapping", False, "この項目が当てはまる条件です（profile の質問 ID: 選択肢 ID のリスト）", example="{keitai: [itaku, hojo]}"),
@@ -60,6 +65,9 @@ class ChecklistItem:
     check_line: int = 0
     caution_line: int = 0
     tag_lines: tuple = ()  # of (tag, line), in the order of `tags`
+    # the 施行日 of the newest amendment of the basis the caution was reviewed against (None: none)
+    basis_reviewed: datetime.date | None = None
+    basis_reviewed_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -181,6 +189,7 @@ def read_item(node, path: str, key_path: str, resolver: CitationResolver, errors
         tags.setdefault(text, line)
     applies_when = read_applies_when(reader.raw("applies_when"), path, f"{key_path}.applies_when", profile, errors)
     sources = read_sources(reader.raw("sources"), path, f"{key_path}.sources", errors)
+    basis_reviewed = read_provision_date(reader, "basis_reviewed")
     if check is not None:
         check_polarity(check, path, key_path, reader.line_of("check"), errors)
     if len(errors) > count or None in (item_id, check, caution):
@@ -190,4 +199,5 @@ def read_item(node, path: str, key_path: str, resolver: CitationResolver, errors
     named = tuple(basis) or reader.has("basis") or reader.has("sources")
     check_provenance(caution, named, sources, path, key_path, node.line, errors)
     return ChecklistItem(item_id, check, caution.strip(), tuple(basis), tuple(tags), node.line, applies_when, sources,
-                         index, reader.line_of("check"), reader.line_of("caution"), tuple(tags.items()))
+                         index, reader.line_of("check"), reader.line_of("caution"), tuple(tags.items()),
+                         basis_reviewed, reader.line_of("basis_reviewed") if basis_reviewed else 0)

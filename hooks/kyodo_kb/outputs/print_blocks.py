@@ -44,9 +44,11 @@ def format_revision(revision: Revision) -> str:
     return f"{edition}改訂日 {wareki(revision.date)}（{seireki(revision.date)}）"
 
 
-def render_print_header(revision: Revision | None, page_path: str, public_url: str | None) -> str:
+def render_print_header(revision: Revision | None, page_path: str, public_url: str | None,
+                        sheet_code: str = "") -> str:
     """Title block under the page heading: revision on screen and paper (none while the changelog
-    has no entry), the address on paper.
+    has no entry), the address on paper, and on paper the sheet's QR code block
+    (outputs/sheet_code.py) at its top right.
 
     The address is filled in by print.js from the browser's location (and by make_pdf.py for
     PDFs); without either it shows the path inside the site, which is still findable."""
@@ -57,6 +59,7 @@ def render_print_header(revision: Revision | None, page_path: str, public_url: s
         *revision_line,
         f'<p class="kb-print-address">このページ: <span class="kb-page-url" data-kb-path="{html.escape(page_path)}">'
         f"{html.escape(address)}</span></p>",
+        *([sheet_code] if sheet_code else []),
         "</div>",
         "",
     ])
@@ -116,7 +119,7 @@ def download_name(title: str) -> str:
 
 
 def with_print_blocks(markdown: str, checklist_id: str, title: str, revision: Revision | None,
-                      page_path: str, public_url: str | None = None) -> str:
+                      page_path: str, public_url: str | None = None, sheet_code: str = "") -> str:
     """The checklist page with the title block and tools under its first heading and the
     sign-off block at the end. Inserting after the heading keeps page_rendering.py unaware
     of printing, so the page markup can change without touching this module."""
@@ -124,6 +127,6 @@ def with_print_blocks(markdown: str, checklist_id: str, title: str, revision: Re
     heading = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
     if heading is None:
         raise ValueError(f"checklist page {checklist_id} has no '# ' heading to put the print title block under")
-    blocks = ["", render_print_header(revision, page_path, public_url), render_print_tools(checklist_id, title)]
+    blocks = ["", render_print_header(revision, page_path, public_url, sheet_code), render_print_tools(checklist_id, title)]
     lines[heading + 1:heading + 1] = blocks
     return "\n".join(lines).rstrip("\n") + "\n\n" + render_signoff()

@@ -27,7 +27,7 @@ def render_all_pages(kb) -> dict:
              "ordinances/index.md": render_ordinance_index(kb.ordinances),
              TAG_INDEX_SRC: render_tag_index(kb.checklists, tag_descriptions)}
     for checklist in kb.checklists:
-        pages[checklist.page_src] = render_checklist_page(checklist)
+        pages[checklist.page_src] = render_checklist_page(checklist, kb.pending_amendments)
     for ordinance in kb.ordinances:
         pages[ordinance.page_src] = render_ordinance_page(ordinance, kb.citing_items)
     return pages

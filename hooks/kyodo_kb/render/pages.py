@@ -18,7 +18,8 @@ from kyodo_kb.formats.tags import tag_anchor
 from kyodo_kb.render.cjk_soft_breaks import join_soft_breaks_text
 from kyodo_kb.formats.checklist import Checklist, ChecklistItem, content_version, item_fingerprint
 from kyodo_kb.formats.conditions import condition_labels, conditions_as_data
-from kyodo_kb.formats.ordinance import Ordinance, provision_anchor
+from kyodo_kb.formats.ordinance import Ordinance, provision_anchor, reference_date, text_on
+from kyodo_kb.render.wareki import format_wareki
 
 # HTML's three characters as entities, then a backslash before every character Markdown
 # could read as markup (in one pass: a translation table is many times faster than re.sub,
@@ -56,7 +57,7 @@ def _relative_path(from_src: str, to_src: str) -> str:
     return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
 
 
-def render_checklist_page(checklist: Checklist) -> str:
+def render_checklist_page(checklist: Checklist, pending: dict | None = None) -> str:
     """A decision page: complete without JavaScript (every item, caution and basis shown,
     conditions as labels); decision.js adds the answers, the summary and the filtering."""
     src = checklist.page_src
@@ -74,7 +75,7 @@ def render_checklist_page(checklist: Checklist) -> str:
     if checklist.profile:
         lines += render_profile_form(checklist)
     for item in checklist.items:
-        lines += render_checklist_item(item, src, checklist.profile)
+        lines += render_checklist_item(item, src, checklist.profile, (pending or {}).get(item.id, ()))
     # For editors, after the items: staff reach the first question without scrolling past it.
     lines += [f'<p class="kb-source">編集者向け: チェックリスト ID <code>{escape_attr(checklist.id)}</code>　'
               f'確認項目 {len(checklist.items)} 件　元データ <code>{escape_attr(checklist.path)}</code></p>', ""]
@@ -135,7 +136,7 @@ def tag_link(tag: str) -> str:
             f'title="タグ「{escape_attr(tag)}」の留意事項の一覧">{escape_attr(tag)}</a>')
 
 
-def render_checklist_item(item: ChecklistItem, src: str, profile: tuple = ()) -> list[str]:
+def render_checklist_item(item: ChecklistItem, src: str, profile: tuple = (), pending: tuple = ()) -> list[str]:
     applies = ""
     if item.applies_when:
         data = json.dumps(conditions_as_data(item.applies_when), ensure_ascii=False, separators=(",", ":"))
@@ -172,10 +173,89 @@ def render_checklist_item(item: ChecklistItem, src: str, profile: tuple = ()) ->
             f"[{escape_text(c.ref.label)}]({relative_link(src, c.ref.page_src, c.ref.anchor)})" for c in item.basis
         )
         lines += [f"**根拠**: {links}", "{ .kb-basis }", ""]
+    if pending:
+        lines += render_amendment_notice(pending, src)
     if item.sources:
         labels = "、".join(escape_text(source.label) for source in item.sources)
         lines += [f"**出典**: {labels}", "{ .kb-sources }", ""]
     lines += [item_marker(item.id), "", "</div>", ""]
+    return lines
+
+
+def amendment_notice_title(pending: tuple) -> str:
+    """根拠の規定が改正されました（令和9年4月1日施行）: 内容を確認中"""
+    dates = "・".join(dict.fromkeys(format_wareki(a.version.in_force) + "施行" for a in pending))
+    return f"根拠の規定が改正されました（{dates}）: 内容を確認中"
+
+
+def render_amendment_notice(pending: tuple, src: str) -> list[str]:
+    """The notice on a caution whose basis was amended after the caution was last reviewed
+    (formats/amendments.py): shown on screen and on paper until an editor records the review."""
+    lines = ['<div class="kb-amended" role="note" markdown>', "",
+             f"**{escape_text(amendment_notice_title(pending))}**", "{ .kb-amended-title }", ""]
+    for amendment in pending:
+        version = amendment.version
+        link = relative_link(src, amendment.page_src, amendment.anchor)
+        lines += [f"- [{escape_text(amendment.label)}]({link}): {escape_text(format_wareki(version.in_force))}施行"
+                  f"（{escape_text(version.amended_by)}による改正）"]
+    lines += ["", "この留意事項は、改正後の規定に照らして見直しているところです。改正後の条文は、リンク先で確認してください。",
+              "{ .kb-amended-help }", "", "</div>", ""]
+    return lines
+
+
+def _version_label(version) -> str:
+    if version.amended_by:
+        return f"{format_wareki(version.in_force)}施行（{version.amended_by}による改正）"
+    if version.in_force:
+        return f"{format_wareki(version.in_force)}施行（このサイトに収録した最初の本文）"
+    return "施行日 要確認（このサイトに収録した最初の本文）"
+
+
+def _provision_texts(number: str, versions: tuple, today) -> list[str]:
+    """The text of one provision: with one version, that text; with several, each version as its own
+    paragraph (data-from / data-until, the one in force on `today` visible) and the history of all."""
+    if len(versions) <= 1:
+        text = versions[0].text if versions else ""
+        return [f'<p class="kb-provision-text"><span class="kb-provision-number">{number}</span> {escape_attr(text)}</p>', ""]
+    current = text_on(versions, today)
+    lines = []
+    for index, version in enumerate(versions):
+        until = versions[index + 1].in_force.isoformat() if index + 1 < len(versions) else ""
+        since = version.in_force.isoformat() if version.in_force else ""
+        hidden = "" if version is current else " hidden"
+        lines.append(f'<div class="kb-version" data-from="{since}" data-until="{until}"{hidden}>'
+                     f'<p class="kb-provision-text"><span class="kb-provision-number">{number}</span> {escape_attr(version.text)}</p>'
+                     f'<p class="kb-version-note">{escape_attr(_version_label(version))}の本文</p></div>')
+    if current is None:
+        lines.append('<p class="kb-version-none" data-before="1">この日には、まだ施行されていない規定です。</p>')
+    else:
+        lines.append('<p class="kb-version-none" data-before="1" hidden>この日には、まだ施行されていない規定です。</p>')
+    lines.append(f'<details class="kb-version-history"><summary>この規定の改正の履歴（本文 {len(versions)} 件）</summary><ol>')
+    for version in versions:
+        lines.append(f'<li><p class="kb-version-note">{escape_attr(_version_label(version))}</p>'
+                     f'<p class="kb-version-text">{escape_attr(version.text)}</p></li>')
+    lines += ["</ol></details>", ""]
+    return lines
+
+
+def render_as_of(ordinance: Ordinance, today) -> list[str]:
+    """The line 「令和…までの改正を反映」 and, when a provision has amendments, the date control."""
+    checked = (f"{format_wareki(ordinance.amendments_checked)}までの改正を反映" if ordinance.amendments_checked
+               else "反映している改正の時点: 要確認（例規集で改正を確かめた日が記録されていません）")
+    lines = [f'<p class="kb-amendments-checked">{escape_attr(checked)}</p>', ""]
+    if not any(len(p.versions) > 1 for _, _, p in ordinance.provisions()):
+        return lines + ['<p class="kb-as-of-none">収録した規定には、改正の記録がありません。</p>', ""]
+    shown = format_wareki(today)
+    lines += [
+        '<div class="kb-as-of" data-build-date="' + today.isoformat() + '">',
+        f'<p class="kb-as-of-status" role="status" aria-live="polite">{shown}に施行されている条文を表示しています。'
+        "改正前・改正後の条文は、各規定の「改正の履歴」で読めます。</p>",
+        '<p class="kb-as-of-control" hidden><label for="kb-as-of-date">表示する日（この日に施行されている条文を表示します）</label> '
+        f'<input type="date" id="kb-as-of-date" class="kb-as-of-date" min="1873-01-01" max="2099-12-31" value="{today.isoformat()}"> '
+        '<button type="button" class="kb-as-of-today md-button">今日</button></p>',
+        "</div>",
+        "",
+    ]
     return lines
 
 
@@ -205,6 +285,8 @@ def render_ordinance_page(ordinance: Ordinance, citing_items: dict) -> str:
         lines += [""]
     if ordinance.purpose:
         lines += [ordinance.purpose.strip(), ""]
+    today = reference_date()
+    lines += render_as_of(ordinance, today)
     for article in ordinance.articles:
         caption = f"（{escape_text(article.caption)}）" if article.caption else ""
         article_anchor = provision_anchor(article.number)
@@ -217,19 +299,13 @@ def render_ordinance_page(ordinance: Ordinance, citing_items: dict) -> str:
             # numbers and the space after them as the source prints them (「第26条 」「2 」「(1) 」),
             # so that the page and the quotations in the guideline pages read the same
             number = f"第{escape_attr(article.number)}条" if paragraph.number == 1 else str(paragraph.number)
-            lines += [
-                f'<div class="kb-provision kb-paragraph" id="{p_anchor}" markdown>',
-                f'<p class="kb-provision-text"><span class="kb-provision-number">{number}</span> {escape_attr(paragraph.text)}</p>',
-                "",
-            ]
+            lines += [f'<div class="kb-provision kb-paragraph" id="{p_anchor}" markdown>']
+            lines += _provision_texts(number, paragraph.versions or (_Plain(paragraph.text),), today)
             lines += _backlinks(citing_items.get((ordinance.id, p_anchor), []), src)
             for item in paragraph.items:
                 i_anchor = provision_anchor(article.number, paragraph.number, item.number)
-                lines += [
-                    f'<div class="kb-provision kb-item-provision" id="{i_anchor}" markdown>',
-                    f'<p class="kb-provision-text"><span class="kb-provision-number">({item.number})</span> {escape_attr(item.text)}</p>',
-                    "",
-                ]
+                lines += [f'<div class="kb-provision kb-item-provision" id="{i_anchor}" markdown>']
+                lines += _provision_texts(f"({item.number})", item.versions or (_Plain(item.text),), today)
                 lines += _backlinks(citing_items.get((ordinance.id, i_anchor), []), src)
                 lines += ["</div>", ""]
             if paragraph.note:
@@ -239,6 +315,12 @@ def render_ordinance_page(ordinance: Ordinance, citing_items: dict) -> str:
             lines += [f'<p class="kb-note">注: {escape_attr(article.note.strip())}</p>', ""]
     lines += ["## 出典 { #source }", "", ordinance.source.strip(), ""]
     return "\n".join(lines) + "\n"
+
+
+class _Plain:
+    """A provision built without versions (tests that make the model by hand)."""
+    def __init__(self, text: str):
+        self.text, self.in_force, self.amended_by = text, None, None
 
 
 def _backlinks(citing: list, src: str) -> list[str]:

@@ -88,6 +88,13 @@ CHANGELOG_DATE_RANGE = "changelog-date-range"  # a date before the wareki calend
 NO_ORDINANCES = "ordinances-missing"
 CHANGELOG_DATE = "changelog-date"
 
+# versions of ordinance provisions (formats/ordinance.py) and the reviews of the cautions citing them
+ORDINANCE_DATE = "ordinance-date"  # a 施行日 or check date not written as 年-月-日
+ORDINANCE_DATE_RANGE = "ordinance-date-range"  # outside 1873-01-01 .. 2099-12-31
+ORDINANCE_AMENDMENT_ORDER = "ordinance-amendment-order"  # amendments not oldest first
+ORDINANCE_AMENDMENT_DUPLICATE_DATE = "ordinance-amendment-duplicate-date"  # two versions with one 施行日
+BASIS_REVIEWED_UNKNOWN = "basis-reviewed-unknown"  # a caution reviewed against a version that does not exist
+
 # editions (formats/editions.py: data/editions/*.json against data/changelog.yml)
 EDITION_DAMAGED = "edition-damaged"
 EDITION_FINGERPRINT = "edition-fingerprint"
@@ -166,6 +173,7 @@ LINT_LAYOUT_SPACE = "lint-layout-space"
 LINT_VAGUE_LINK_TEXT = "lint-vague-link-text"
 LINT_NOTATION = "lint-notation"  # a written form data/hyoki.yml replaces
 LINT_STALE_QUESTION = "lint-stale-question"
+LINT_BASIS_AMENDED = "lint-basis-amended"  # a caution not yet reviewed against an amendment of its basis
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

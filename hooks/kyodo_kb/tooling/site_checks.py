@@ -17,9 +17,13 @@ from urllib.parse import unquote, urlsplit
 _RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "data", "action", "formaction", "background", "imagesrcset"}
 _CSS_URL = re.compile(r"""url\(\s*['"]?\s*([^'")\s]+)|@import\s+['"]([^'"]+)""", re.IGNORECASE)
 _SCRIPT_URL = re.compile(r"https?://[^\s'\"()<>`]+", re.IGNORECASE)
-# XML namespace names that paperwork.js writes into the XLSX files it makes: identifiers that
-# no program fetches (Office Open XML requires them verbatim), not resources.
-_NAMESPACE_NAMES = ("http://schemas.openxmlformats.org/",)
+# XML namespace names that paperwork.js writes into the XLSX files it makes, and SVG's (the sheets'
+# QR codes, sheet_code.js): identifiers that no program fetches (the formats require them
+# verbatim), not resources.
+_NAMESPACE_NAMES = ("http://schemas.openxmlformats.org/", "http://www.w3.org/2000/svg")
+# Line comments of scripts vendored unchanged (assets/javascripts/vendor/): their copyright
+# and licence lines name web sites, which a comment never loads.
+_VENDORED_COMMENT = re.compile(r"(?m)^\s*//.*$")
 # Material's own bundles contain outside URLs that it loads only for features this site does
 # not use (mermaid diagrams, a repository link, a ResizeObserver polyfill Chromium does not
 # need); `_theme_feature_problems` checks that those features stay off instead.
@@ -166,6 +170,8 @@ def outside_resource_problems(site: Path) -> list[str]:
         if _THEME_SCRIPTS.match(shown) or shown == _SEARCH_DATA:
             continue
         text = js_file.read_text(encoding="utf-8", errors="replace")
+        if shown.startswith("assets/javascripts/vendor/"):
+            text = _VENDORED_COMMENT.sub("", text)
         problems += [f"{shown}: スクリプトにサイトの外の URL {url} があります" for url in _SCRIPT_URL.findall(text)
                      if not url.startswith(_NAMESPACE_NAMES)]
     return sorted(set(problems))
