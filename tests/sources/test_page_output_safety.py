@@ -11,6 +11,7 @@ from kyodo_kb.sources.page_safety import (THEME_INLINE_SCRIPTS, page_output_erro
                                           script_fingerprint)
 from kyodo_kb.sources.errors import SourceLocation
 
+OWN = "（サイトの部品が使う安全な書き方なら、kyodo_kb/sources/page_safety.py の許可リストに加えてください）"
 ASSETS = frozenset({"assets/javascripts/kb_common.js", "assets/javascripts/bundle.a5f9d56c.min.js",
                     "assets/stylesheets/kb.css", "assets/javascripts/search_engine.js"})
 THEME_SCRIPTS = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
@@ -69,15 +70,15 @@ def test_a_page_of_the_site_s_own_markup_passes():
      "（人がクリックする https: のリンクと mailto: のほかは、外へのリクエストになります）"),
     ('<a href="http://example.org/">x</a>', "本文: 「<a>」の「href=」がサイトの外「http://example.org/」を指しています"
      "（人がクリックする https: のリンクと mailto: のほかは、外へのリクエストになります）"),
-    ('<iframe src="x.html"></iframe>', "本文: 本文に許可されていない要素「<iframe>」があります"),
-    ('<video poster="x.png"></video>', "本文: 本文に許可されていない要素「<video>」があります"),
-    ('<plaintext>', "本文: 本文に許可されていない要素「<plaintext>」があります"),
-    ('<div style="position:fixed;inset:0">x</div>', "本文: 「<div>」に許可されていない属性「style=」があります"),
+    ('<iframe src="x.html"></iframe>', "本文: 本文に許可されていない要素「<iframe>」があります" + OWN),
+    ('<video poster="x.png"></video>', "本文: 本文に許可されていない要素「<video>」があります" + OWN),
+    ('<plaintext>', "本文: 本文に許可されていない要素「<plaintext>」があります" + OWN),
+    ('<div style="position:fixed;inset:0">x</div>', "本文: 「<div>」に許可されていない属性「style=」があります" + OWN),
     ('<td style="background:url(https://tracker.example/b.png)">x</td>', "本文: 「<td>」の「style=」は表の文字寄せ（text-align）だけが使えます"),
-    ('<td background="https://tracker.example/b.png">x</td>', "本文: 「<td>」に許可されていない属性「background=」があります"),
-    ('<a href="a.html" ping="https://tracker.example/">x</a>', "本文: 「<a>」に許可されていない属性「ping=」があります"),
+    ('<td background="https://tracker.example/b.png">x</td>', "本文: 「<td>」に許可されていない属性「background=」があります" + OWN),
+    ('<a href="a.html" ping="https://tracker.example/">x</a>', "本文: 「<a>」に許可されていない属性「ping=」があります" + OWN),
     ('<svg><rect fill="url(https://tracker.example/f.svg#a)"></rect></svg>', "本文: 「<rect>」の「fill=」に url(…) があります（サイトの外を読み込めるため）"),
-    ('<form action="https://example.org/post"><button>x</button></form>', "本文: 「<form>」に許可されていない属性「action=」があります"),
+    ('<form action="https://example.org/post"><button>x</button></form>', "本文: 「<form>」に許可されていない属性「action=」があります" + OWN),
     ('<script>window.__pwned=1</script>', "本文: 本文にスクリプトが書かれています（本文に置けるのは許可リストのファイルを読み込む <script src> だけです）"),
     ('<script src="../../uploads/evil.js"></script>', "本文: スクリプト「../../uploads/evil.js」はサイトの許可リストにありません"
      "（mkdocs.yml の extra_javascript / extra_css、テーマのファイル、kyodo_kb/sources/page_safety.py の SITE_ASSETS）"),
@@ -96,8 +97,8 @@ def test_unsafe_content_is_named(content, expected):
      "枠: 「<link>」の「href=」がサイトの外「https://cdn.example/x.css」を指しています（人がクリックする https: のリンクと mailto: のほかは、外へのリクエストになります）"),
     ('<link rel="stylesheet" href="../../uploads/x.css">', "",
      "枠: スタイルシート「../../uploads/x.css」はサイトの許可リストにありません（mkdocs.yml の extra_javascript / extra_css、テーマのファイル、kyodo_kb/sources/page_safety.py の SITE_ASSETS）"),
-    ('<base href="https://example.org/">', "", "枠: ページの枠（ヘッダー・ナビゲーション）に許可されていない要素「<base>」があります"),
-    ("<style>body{background:url(https://x/)}</style>", "", "枠: ページの枠（ヘッダー・ナビゲーション）に許可されていない要素「<style>」があります"),
+    ('<base href="https://example.org/">', "", "枠: ページの枠（ヘッダー・ナビゲーション）に許可されていない要素「<base>」があります" + OWN),
+    ("<style>body{background:url(https://x/)}</style>", "", "枠: ページの枠（ヘッダー・ナビゲーション）に許可されていない要素「<style>」があります" + OWN),
     ("", '<nav class="md-nav"><a href="../x/" onmouseover="window.__pwned=1">x</a></nav>',
      "枠: 「<a>」にイベント処理の属性「onmouseover=」があります（スクリプトが動きます）"),
     ("", '<span class="md-ellipsis"><img src="https://tracker.example/t.png" alt=""></span>',
@@ -127,7 +128,7 @@ def test_an_unclosed_tag_at_the_end_is_named():
 def test_a_closed_article_does_not_end_the_check():
     # content that closes Material's article early is judged by the frame's rules from there on
     found = messages(page('<p>x</p></article><iframe src="x.html"></iframe><article>'))
-    assert found == ["枠: ページの枠（ヘッダー・ナビゲーション）に許可されていない要素「<iframe>」があります"]
+    assert found == ["枠: ページの枠（ヘッダー・ナビゲーション）に許可されていない要素「<iframe>」があります" + OWN]
 
 
 def test_404_may_write_only_listed_assets():

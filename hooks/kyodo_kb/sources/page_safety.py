@@ -221,8 +221,10 @@ _COMMON_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "hidden",
 _SVG_ATTRIBUTES = frozenset("""
 viewbox width height xmlns focusable preserveaspectratio d fill stroke stroke-width stroke-dasharray
 stroke-linecap stroke-linejoin x y x1 y1 x2 y2 cx cy r rx ry dx dy points transform font-size
-font-weight font-family text-anchor dominant-baseline opacity fill-opacity stroke-opacity marker-end
-marker-start markerwidth markerheight refx refy orient
+font-weight font-family font-style text-anchor dominant-baseline alignment-baseline baseline-shift opacity
+fill-opacity stroke-opacity fill-rule clip-rule stroke-miterlimit stroke-dashoffset shape-rendering
+text-rendering vector-effect paint-order letter-spacing word-spacing writing-mode visibility color
+marker-end marker-mid marker-start markerwidth markerheight markerunits refx refy orient version
 """.split())
 _CONTENT_ATTRIBUTES = {
     "a": {"href", "rel", "download"},
@@ -270,6 +272,7 @@ _TABLE_ALIGN = re.compile(r"^text-align:\s*(?:left|center|right);?$")
 _URL_IGNORED = re.compile(r"[\t\n\r\x00-\x08]")
 _URL_EDGE_CHARACTERS = "".join(chr(c) for c in range(0x21))
 _NO_ATTRIBUTES: frozenset = frozenset()
+_OWN_MARKUP = "（サイトの部品が使う安全な書き方なら、kyodo_kb/sources/page_safety.py の許可リストに加えてください）"
 _RAW_TAG_START = re.compile(r"<[A-Za-z/!?]")
 _URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 
@@ -357,7 +360,7 @@ class _PageChecker(HTMLParser):
         content = self.content_depth > 0
         if tag not in (_CONTENT_ELEMENTS if content else _FRAME_ELEMENTS):
             where = "本文" if content else "ページの枠（ヘッダー・ナビゲーション）"
-            self.problem(f"{where}に許可されていない要素「<{tag}>」があります", self._raw(tag))
+            self.problem(f"{where}に許可されていない要素「<{tag}>」があります{_OWN_MARKUP}", self._raw(tag))
             return
         if not attrs:
             return
@@ -368,7 +371,7 @@ class _PageChecker(HTMLParser):
                     self.problem(f"「<{tag}>」にイベント処理の属性「{name}=」があります（スクリプトが動きます）", self._raw(tag))
                     continue
                 if not _DATA_ATTRIBUTE.match(name):
-                    self.problem(f"「<{tag}>」に許可されていない属性「{name}=」があります", self._raw(tag))
+                    self.problem(f"「<{tag}>」に許可されていない属性「{name}=」があります{_OWN_MARKUP}", self._raw(tag))
                     continue
             if not value:
                 continue
