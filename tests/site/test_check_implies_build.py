@@ -7,7 +7,7 @@ tests/fixtures is a fixture, placed by the folder it sits in (PLACEMENT). A new 
 that no rule places fails this test until a rule says where it goes.
 
 11 of the ~190 fixtures are accepted. They are built one after another in ONE child process
-(kyodo_kb.tooling.batch_build): MkDocs, the theme and the extensions are imported once, which
+(tests/batch_build.py): MkDocs, the theme and the extensions are imported once, which
 saves about a second a build; the machine's two cores leave nothing to gain from building side
 by side. This test needs more than 60 s because it builds the whole site once per accepted
 fixture, which is the point: measured while the machine was shared, 11 builds in 75.7 s
@@ -108,7 +108,7 @@ def test_every_fixture_that_make_check_accepts_builds_strictly_as_its_own_projec
             "training/valid/minimal.yml", "payloads"} <= accepted_names, sorted(accepted_names)
     assert not any("/invalid" in name or name.startswith("invalid/") for name in accepted_names), sorted(accepted_names)
     started = time.perf_counter()
-    run = subprocess.run([sys.executable, "-m", "kyodo_kb.tooling.batch_build", *(str(p) for _, p in accepted)],
+    run = subprocess.run([sys.executable, str(Path(__file__).parents[1] / "batch_build.py"), *(str(p) for _, p in accepted)],
                          capture_output=True, text=True, env=BUILD_ENV, timeout=900)
     total = time.perf_counter() - started
     results = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]

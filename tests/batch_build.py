@@ -1,9 +1,9 @@
 """Strict builds of several projects, one after another, in one Python process.
 
-`python -m kyodo_kb.tooling.batch_build PROJECT...` builds each project (its own mkdocs.yml, its
+`python tests/batch_build.py PROJECT...` builds each project (its own mkdocs.yml, its
 own site folder PROJECT/site) as `mkdocs build --strict` would, and prints one JSON line per
 project: {"project", "ok", "seconds", "error"} - `error` is the message of a refused build, or
-the traceback of a crash. Used by tests/site/test_check_implies_build.py: importing MkDocs,
+the traceback of a crash. A test helper (MkDocs is imported only by hooks/ and tests/), used by tests/site/test_check_implies_build.py: importing MkDocs,
 the theme and the Markdown extensions once instead of once per project saves about a second a
 build on this machine, and the machine has too few cores to build side by side.
 """
