@@ -56,6 +56,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             return render_tags(list(kb.tags or ()) if kb is not None else [])
         if name == "source-kinds":
             return render_source_kinds()
+        if name == "progress":  # filled in the page's HTML by hooks/my_progress.py
+            return match.group(0)
         if name == "notation-rules":
             return render_notation_rules(list(kb.notation or ()) if kb is not None else [])
         source = page.file.content_string  # with the front matter, so the line is the file's line

@@ -18,8 +18,9 @@ def on_files(files: Files, config) -> Files:
     kb = build_state(config, need_kb=True).kb
     if kb is None:  # serving with data errors: error pages stand in
         return files
-    files.append(File.generated(config, PAGE_SRC, content=render_editions_page(kb.edition_history, kb.checklists)))
-    files.append(File.generated(config, DATA_SRC, content=render_editions_data(kb.edition_history, kb.checklists)))
+    revisions = {revision.version: revision for revision in kb.changelog.revisions}
+    files.append(File.generated(config, PAGE_SRC, content=render_editions_page(kb.edition_history, kb.checklists, revisions)))
+    files.append(File.generated(config, DATA_SRC, content=render_editions_data(kb.edition_history, kb.checklists, revisions)))
     return files
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from mkdocs.structure.files import File, Files
 
 from kyodo_kb.build_state import build_state
-from kyodo_kb.outputs.csv_export import checklist_csv, csv_path
+from kyodo_kb.outputs.csv_export import checklist_csv, checklist_rows, csv_path
 from kyodo_kb.formats.checklist import content_version
 from kyodo_kb.outputs.print_blocks import wareki, with_print_blocks
 from kyodo_kb.outputs.sheet_code import render_sheet_code
@@ -35,4 +35,4 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     sheet_code = render_sheet_code(page.url, public_url, content_version(checklist),
                                    newest.version if newest else None, wareki(newest.date) if newest else None)
     return with_print_blocks(markdown, checklist.id, checklist.title, kb.revision,
-                             page.url, public_url, sheet_code)
+                             page.url, public_url, sheet_code, checklist_rows(checklist))

@@ -141,14 +141,32 @@ def add_editions(project: Path, changed_every: int = 20) -> int:
         older_lists.append(dataclasses.replace(checklist, items=tuple(items)))
     older = dataclasses.replace(newer, version="1.0", date=datetime.date(2026, 11, 27), checklists=tuple(older_lists))
     (project / "data" / "changelog.yml").write_text(
-        'revisions:\n  - date: 2027-04-01\n    version: "1.1"\n    summary: 合成データの改定\n'
-        '  - date: 2026-11-27\n    version: "1.0"\n    summary: 合成データの初版\n', encoding="utf-8")
+        'revisions:\n  - date: 2027-04-01\n    version: "1.1"\n    summary: 合成データの改定\n    change: minor\n'
+        '  - date: 2026-11-27\n    version: "1.0"\n    summary: 合成データの初版\n    change: major\n'
+        '    change_note: 合成データの初版です。\n', encoding="utf-8")
+    add_amendment(project)
     folder = project / "data" / "editions"
     for old in folder.glob("*.json"):
         old.unlink()
     (folder / "1.0.json").write_text(snapshot_text(older), encoding="utf-8")
     (folder / "1.1.json").write_text(snapshot_text(newer), encoding="utf-8")
     return changed
+
+
+# The shipped text of the provision IMPACT_CITATION names; the benchmark records a fictional
+# amendment of it (synthetic data only) so that the build renders the amendment notice on every
+# caution citing it and the ordinance page's versions.
+_ART9_ITEM4 = "            text: 市及び市民活動を行うものは、事業の内容、過程及び結果を公開すること。\n"
+
+
+def add_amendment(project: Path) -> None:
+    path = project / "ordinances" / "shimin-katsudo.yml"
+    text = path.read_text(encoding="utf-8")
+    if _ART9_ITEM4 in text:
+        path.write_text(text.replace(_ART9_ITEM4, _ART9_ITEM4 + (
+            "            amendments:\n              - in_force: 2027-04-01\n"
+            "                amended_by: 合成データの架空の改正条例\n"
+            "                text: （合成データの架空の改正後の本文）\n"), 1), encoding="utf-8")
 
 
 def impact_seconds(project: Path, runs: int = 3) -> dict:
@@ -290,8 +308,9 @@ def render_browser_table(browser_rows: list) -> str:
 
 def render_impact_table(rows: list[dict]) -> str:
     lines = ["", "## 版と make impact", "",
-             "合成データには版を2つ（1.0 と 1.1、1.1 で20件に1件の留意事項を改定）記録してからビルドしています"
-             "（(c) のビルドは版の比較のページとそのデータを含みます）。"
+             "合成データには版を2つ（1.0 と 1.1、1.1 で20件に1件の留意事項を改定）と、"
+             f"{IMPACT_CITATION}の架空の改正（合成データだけ）を記録してからビルドしています"
+             "（(c) のビルドは版の比較のページとそのデータ、改正を引用する留意事項の「内容を確認中」の表示を含みます）。"
              f"`make impact CITE=\"{IMPACT_CITATION}\"` はコマンド全体（Python の起動を含む）の壁時計の秒で、3回のうち最短と中央値、"
              "それに CPU 時間（ユーザー＋システム、最短）です。共有マシンが混んでいると壁時計の秒は CPU 時間より大きくなります。",
              "", "| データ | 項目数 | 版で改定した項目 | make impact 最短 秒 | 中央値 秒 | CPU 秒 | 出力 行 |",

@@ -82,11 +82,19 @@ def reading_page_texts(root: Path) -> list[LintText]:
 
 # Keys whose values are ids, links or names of documents, not prose: 表記 is not theirs to follow.
 NOT_PROSE = {"id", "next", "start", "checklist", "profile", "applies_when", "basis", "sources", "tags", "kind", "number"}
+# YAML folders whose prose staff read, with the keys of that folder that hold ids, links or a
+# source (a source's title names a document as it is written, like a caution's sources)
+PROSE_FOLDERS = {
+    "checklists": set(),
+    "flows": set(),
+    "paperwork": {"source", "form", "forms", "who", "cautions", "checklists", "disclosure_basis"},
+    "training": {"caution", "fingerprint", "section", "answer"},
+}
 # Pages of prose staff read; the editors' guide quotes the forms it talks about.
 PROSE_PAGES = ("guideline", "index.md")
 
 
-def yaml_texts(root: Path, folder: str) -> list[LintText]:
+def yaml_texts(root: Path, folder: str, not_prose: set = frozenset()) -> list[LintText]:
     """Every prose string of the YAML files in `folder`, each with its first text line."""
     texts = []
     directory = root / folder
@@ -97,7 +105,7 @@ def yaml_texts(root: Path, folder: str) -> list[LintText]:
         def walk(node, label):
             if isinstance(node, YamlMapping):
                 for key, value in node.entries.items():
-                    if key not in NOT_PROSE:
+                    if key not in NOT_PROSE and key not in not_prose:
                         walk(value, f"{label}.{key}" if label else key)
             elif isinstance(node, YamlSequence):
                 for index, value in enumerate(node.items, start=1):
@@ -138,10 +146,11 @@ def lint(root: Path) -> tuple[list, list[str]]:
              for p in sorted((root / "docs").rglob("*.md"))} if (root / "docs").is_dir() else {}
     # open 要確認 are a to-do list, not a warning: the summary never fails --strict
     if notation_rules is not None:
-        prose = yaml_texts(root, "checklists") + yaml_texts(root, "flows") + page_texts(root)
+        prose = [text for folder, keys in PROSE_FOLDERS.items() for text in yaml_texts(root, folder, keys)] + page_texts(root)
         warnings += content_lint.notation(prose, notation_rules)
-    notes = [youkakunin.summary_line(youkakunin.from_checklists(kb.checklists) + youkakunin.from_flows(kb.flows)
-                                    + youkakunin.from_pages(pages))]
+    abbreviations = root / youkakunin.ABBREVIATIONS_PATH
+    notes = [youkakunin.summary_line(youkakunin.collect(
+        kb, pages, abbreviations.read_text(encoding="utf-8") if abbreviations.is_file() else None))]
     if notation_rules is None:
         notes.append(f"注意: {NOTATION_PATH} がないため、表記の確認を省きました")
     if known is None:

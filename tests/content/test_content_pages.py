@@ -159,7 +159,8 @@ OTHER_BODIES = ["逗子市", "高松市", "川崎市", "横浜市", "あま市",
 
 def _displayed_texts(kb):
     """(where, text) of every text staff read: guideline pages, the home page, hover definitions,
-    checklist summaries, checks and cautions, and the question flows."""
+    checklist summaries, checks and cautions, the question flows, the paperwork sheets and the
+    training paths."""
     for page in sorted((ROOT / "docs").rglob("*.md")):
         if page.relative_to(ROOT / "docs").parts[0] in ("editing", "maintainers"):
             continue
@@ -178,6 +179,21 @@ def _displayed_texts(kb):
             yield f"{flow.path} {question.id}", " ".join([question.question, question.help or ""] + [a.label for a in question.answers])
         for outcome in flow.outcomes:
             yield f"{flow.path} {outcome.id}", outcome.title + " " + outcome.summary
+    for sheet in kb.paperwork:  # the sheets' own words; their sources are shown with the label already
+        for name in ("intro", "kakunin", "scale", "disclosure"):
+            yield f"{sheet.path} {name}", getattr(sheet, name) or ""
+        for entry in sheet.entries:
+            words = [entry.name, getattr(entry, "question", ""), *getattr(entry, "questions", ()),
+                     getattr(entry, "note", None) or "", getattr(entry, "kakunin", None) or ""]
+            yield f"{sheet.path} {entry.id}", " ".join(words)
+            for note in getattr(entry, "form_notes", ()):
+                yield f"{sheet.path} {entry.id} {note.form}", note.note
+    for training in kb.training_paths:
+        yield training.path, training.summary or ""
+        for step in training.steps:
+            yield f"{training.path} {step.id}", step.goal
+        for question in training.questions:
+            yield f"{training.path} {question.id}", " ".join([question.question, *question.choices, question.explanation])
 
 
 def test_another_body_s_practice_is_always_labelled_as_its_example(kb):

@@ -82,7 +82,8 @@ def test_the_script_prints_located_warnings_exits_0_and_1_with_strict(tmp_path, 
 def test_the_script_summarises_the_open_youkakunin_without_failing_strict(capsys):
     assert lint_script.main(["--strict"]) == 0
     err = capsys.readouterr().err
-    assert re.search(r"^要確認: \d+ 件（チェックリスト \d+ 件、ページと質問の流れ \d+ 件）。一覧: 編集ガイドの「要確認の一覧」", err, re.M)
+    assert re.search(r"^要確認: \d+ 件（チェックリスト \d+ 件、書式 \d+ 件、研修 \d+ 件、質問の流れ \d+ 件、条例のページ \d+ 件、"
+                     r"ページ \d+ 件、用語のポップアップ \d+ 件）。一覧: 編集ガイドの「要確認の一覧」", err, re.M)
 
 
 def test_the_scaffolders_placeholders_are_warned_by_the_script(tmp_path, capsys):
@@ -179,4 +180,25 @@ def test_the_script_lints_notation_in_data_and_pages_but_not_quotations(tmp_path
         "checklists/z.yml:2: 警告: title: 表記「ふりかえり」は「振り返り」にそろえてください（data/hyoki.yml） [lint-notation]",
         "checklists/z.yml:8: 警告: items[1].caution: 表記「気をつけ」は「気を付け」にそろえてください（data/hyoki.yml） [lint-notation]",
         f"docs/guideline/hajimeni.md:{lines}: 警告: 本文: 表記「打ち合わせ」は「打合せ」にそろえてください（data/hyoki.yml） [lint-notation]",
+    ]
+
+
+def test_the_script_lints_notation_in_paperwork_and_training_but_not_their_sources_or_ids(tmp_path, capsys):
+    project = copy_project(tmp_path / "project")
+    sheet = project / "paperwork" / "role-table.yml"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace(
+        "    question: チラシ、ウェブページ、SNS などの広報を、どちらが担いますか",
+        "    question: 広報と事業のふりかえりを、どちらが担いますか"), encoding="utf-8")
+    number = sheet.read_text(encoding="utf-8").splitlines().index("    question: 広報と事業のふりかえりを、どちらが担いますか") + 1
+    training = project / "training" / "kantokushoku.yml"
+    text = training.read_text(encoding="utf-8")
+    goal = next(line for line in text.splitlines() if line.startswith("    goal: "))
+    training.write_text(text.replace(goal, goal + "（気をつけること）", 1), encoding="utf-8")
+    goal_line = training.read_text(encoding="utf-8").splitlines().index(goal + "（気をつけること）") + 1
+    assert lint_script.main(["--root", str(project), "--strict"]) == 1
+    out = [line for line in capsys.readouterr().out.splitlines() if "[lint-notation]" in line]
+    # the 狭山市 sheet's own words in a source title (行政の役割に「ふりかえり」) are a quotation: not linted
+    assert out == [
+        f"paperwork/role-table.yml:{number}: 警告: rows[5].question: 表記「ふりかえり」は「振り返り」にそろえてください（data/hyoki.yml） [lint-notation]",
+        f"training/kantokushoku.yml:{goal_line}: 警告: steps[1].goal: 表記「気をつけ」は「気を付け」にそろえてください（data/hyoki.yml） [lint-notation]",
     ]

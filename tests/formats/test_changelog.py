@@ -48,6 +48,20 @@ def test_each_mistake_is_reported_at_its_line_in_japanese(entry, message):
     assert errors == [message]
 
 
+@pytest.mark.parametrize("entry, message", [
+    ('  - date: 2026-11-27\n    version: "1.0"\n    summary: s\n    change: big\n',
+     "data/changelog.yml:5: revisions[1].change: 「big」は使えません。major（大きな改定）か minor（小さな改定）を書いてください [changelog-change-kind]"),
+    ('  - date: 2026-11-27\n    version: "1.0"\n    summary: s\n    change: Major\n',
+     "data/changelog.yml:5: revisions[1].change: 「Major」は使えません。major（大きな改定）か minor（小さな改定）を書いてください [changelog-change-kind]"),
+    ('  - date: 2026-11-27\n    version: "1.0"\n    summary: s\n    change: major\n',
+     "data/changelog.yml:5: revisions[1].change_note: 大きな改定（change: major）には、変更の要点を change_note に書いてください"
+     "（何が変わり、使う人が何を確かめ直すべきか） [changelog-change-note]"),
+])
+def test_the_change_kind_is_major_or_minor_and_a_major_change_needs_its_note(entry, message):
+    _, errors = read("revisions:\n" + entry)
+    assert errors == [message]
+
+
 def test_the_page_lists_each_revision_with_wareki_and_seireki_dates():
     revisions, _ = read('revisions:\n  - date: 2019-05-01\n    version: "2.0"\n    summary: "**改元**に対応"\n')
     page = render_changelog_page(revisions)
@@ -94,3 +108,20 @@ def test_versions_that_would_share_an_anchor_are_refused():
     assert errors == [
         "data/changelog.yml:6: revisions[2].version: 版「1-0」は、版「1.0」（3行目）と見出しのアンカー（#v1-0）が同じになり、"
         "リンクで区別できません。版の番号の書き方をそろえてください（例: 1.0 と 1.1） [changelog-version-anchor]"]
+
+
+def test_major_minor_and_the_change_note_are_read_and_shown_on_the_changelog_page():
+    revisions, errors = read('revisions:\n  - date: 2026-12-01\n    version: "1.1"\n    summary: 表記を直しました。\n    change: minor\n'
+                             '  - date: 2026-11-27\n    version: "1.0"\n    summary: 初版\n    change: major\n    change_note: 初版です。\n'
+                             '  - date: 2026-10-01\n    version: "0.9"\n    summary: 試行\n')
+    assert errors == []
+    assert [(r.version, r.change, r.change_label, r.change_note) for r in revisions] == [
+        ("1.1", "minor", "小さな改定", None), ("1.0", "major", "大きな改定", "初版です。"), ("0.9", None, "要確認", None)]
+    page = render_changelog_page(revisions)
+    assert "**区分**: 小さな改定" in page and "**変更の要点**: 初版です。" in page and "**区分**: 要確認" in page
+
+
+def test_the_shipped_first_edition_is_recorded_as_a_major_change_with_its_note():
+    errors = []
+    first = load_changelog(ROOT, errors).revisions[-1]
+    assert (first.version, first.change, first.change_note) == ("1.0", "major", "初版です。すべての確認項目が新しく加わりました。")

@@ -82,7 +82,7 @@ def test_a_hand_edited_caution_is_reported_at_its_line(tmp_path, kb):
     text = snapshot_text(snapshot_of(kb.checklists, "1.0", D1))
     lines = text.splitlines()
     number = next(n for n, line in enumerate(lines, 1) if line.lstrip().startswith('{"id": "KT-02"'))
-    lines[number - 1] = lines[number - 1].replace("口頭の約束だけでは", "口約束だけでは")
+    lines[number - 1] = lines[number - 1].replace("条例は、協働を、", "条例は協働を、")
     fingerprint = json.loads(lines[number - 1].rstrip(","))["fingerprint"]
     _, errors = _write(tmp_path, "\n".join(lines) + "\n")
     assert len(errors) == 1
@@ -156,3 +156,23 @@ def test_the_current_data_is_a_draft_only_when_it_differs_from_the_newest_editio
     assert same_content(published, snapshot_of(list(reversed(kb.checklists)), DRAFT_VERSION, None))
     changed = edited(published, DRAFT_VERSION, None, drop=("KT-07",))
     assert not same_content(published, changed) and changed.draft
+
+
+def test_the_comparison_names_major_or_minor_and_the_change_note_of_each_edition_in_between(kb):
+    first = snapshot_of(kb.checklists, "1.0", D1)
+    second = edited(first, "1.1", D2, drop=("KT-07",))
+    third = edited(second, "1.2", datetime.date(2027, 5, 1), add=("kyotei", "KT-99"))
+    revisions = {"1.0": Revision(D1, "1.0", "初版", 1, "major", "初版です。"),
+                 "1.1": Revision(D2, "1.1", "削除", 2, "major", "KT-07 がなくなりました。"),
+                 "1.2": Revision(datetime.date(2027, 5, 1), "1.2", "追加", 3, "minor")}
+    page = render_editions_page([first, second, third], kb.checklists, revisions)
+    assert ('<ul class="kb-comparison-changes">\n<li data-version="1.2" data-change="minor">1.2版: 小さな改定</li>\n</ul>') in page
+    assert "公開した版: 1.0版（令和8年11月27日（2026年11月27日））・大きな改定、" in page
+    from kyodo_kb.render.editions_page import edition_change_lines
+    editions = [first, second, third]
+    lines = edition_change_lines(editions, third, first, revisions)  # either way round
+    assert lines[1:-1] == ['<li data-version="1.1" data-change="major">1.1版: 大きな改定　変更の要点: KT-07 がなくなりました。</li>',
+                           '<li data-version="1.2" data-change="minor">1.2版: 小さな改定</li>']
+    data = json.loads(render_editions_data(editions, kb.checklists, revisions).split("=", 1)[1].split(";\n")[0])
+    assert [(e["version"], e["change"], e["note"]) for e in data["editions"]] == [
+        ("1.0", "大きな改定", "初版です。"), ("1.1", "大きな改定", "KT-07 がなくなりました。"), ("1.2", "小さな改定", None)]

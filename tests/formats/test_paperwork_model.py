@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from kyodo_kb.formats.paperwork import FORM_CHECKLIST, FORM_QUESTION, WHO
+from kyodo_kb.formats.provenance import KIND_BY_ID
 from kyodo_kb.knowledge_base import load_knowledge_base, validate_project
 from kyodo_kb.sources.errors import DataErrors
 from support import FIXTURES, ROOT
@@ -64,12 +65,13 @@ def test_shipped_sheets_cite_a_source_for_every_entry_and_label_other_bodies():
         assert set(names[sheet.kind].split()) <= present, sheet.kind
         for entry in sheet.entries:
             assert entry.sources, entry.id
-            for source in entry.sources:
-                # another body's practice is labelled; Chigasaki's own sources name Chigasaki or its committee
-                assert any(mark in source for mark in ("他自治体の例", "自治体名は未確認", "茅ヶ崎市", "市民活動推進委員会",
-                                                       "このサイトの留意事項", "研究")), source
+            for source in [*entry.sources, *(s.source for s in getattr(entry, "suggestions", ()))]:
+                # the closed list of kinds; another body's practice is shown with its label
+                assert source.kind in KIND_BY_ID, source
+                if source.kind == "other":
+                    assert source.body and source.label.startswith(f"他自治体の例（{source.body}）："), source
             for suggestion in getattr(entry, "suggestions", ()):
-                assert suggestion.who in WHO and suggestion.source
+                assert suggestion.who in WHO
     agreement = next(s for s in kb.paperwork if s.kind == "agreement")
     assert "要確認" in agreement.kakunin
     evaluation = next(s for s in kb.paperwork if s.kind == "evaluation")

@@ -43,7 +43,7 @@ def test_the_source_kinds_are_a_closed_list_with_japanese_labels():
 def test_each_kind_is_named_on_the_page_with_its_label():
     assert Source("seed", "R3答申(5)", None, None, None, 1).label == "委員会資料（R3答申(5)）"
     assert Source("other", "協働 Q&A", "高松市", None, None, 1).label == "他自治体の例（高松市）：協働 Q&A"
-    assert Source("youkakunin", None, None, "後援の基準", "後援名義の所管課", 1).label == "要確認（後援の基準。所管: 後援名義の所管課）"
+    assert Source("youkakunin", None, None, "後援の基準", "後援名義の所管課", 1).label == "要確認（後援の基準。所管（見込み）: 後援名義の所管課）"
 
 
 def test_the_page_shows_a_source_line_under_a_caution_with_sources(tmp_path):
@@ -51,4 +51,4 @@ def test_the_page_shows_a_source_line_under_a_caution_with_sources(tmp_path):
     checklist = load_knowledge_base(project).checklists[0]
     page = render_checklist_page(checklist)
     assert "**出典**: 委員会資料（R3答申\\(5\\)）\n{ .kb-sources }" in page
-    assert "**出典**: 他自治体の例（逗子市）：後援名義の使用承認の申請、要確認（茅ヶ崎市の後援の基準。所管: 後援名義の所管課）" in page
+    assert "**出典**: 他自治体の例（逗子市）：後援名義の使用承認の申請、要確認（茅ヶ崎市の後援の基準。所管（見込み）: 後援名義の所管課）" in page

@@ -74,3 +74,13 @@ def test_with_print_blocks_puts_the_title_block_under_the_heading_and_the_signof
 def test_with_print_blocks_refuses_a_page_without_heading():
     with pytest.raises(ValueError):
         with_print_blocks("no heading\n", "t", "T", REVISION, "checklists/t/")
+
+
+def test_the_running_header_repeats_title_and_edition_from_page_2_and_cannot_break_out_of_its_string():
+    from kyodo_kb.outputs.print_blocks import css_string, render_running_header
+    style = render_running_header("協定の留意事項", REVISION)
+    assert style.startswith('<style class="kb-running-header">') and style.rstrip().endswith("</style>")
+    assert 'content: "協定の留意事項　' + format_revision(REVISION) + '"' in style
+    assert "@page :first { @top-left { content: none; } }" in style
+    assert css_string('a"b\\c</style>') == '"a\\22 b\\5c c\\3c /style\\3e "'
+    assert "content: \"T\";" in render_running_header("T", None)

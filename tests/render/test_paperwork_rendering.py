@@ -34,7 +34,7 @@ def test_the_checklists_named_by_the_sheets_point_at_them():
     kb = load_knowledge_base(ROOT)
     kyotei = render_checklist_notice(kb.paperwork, "kyotei", "checklists/kyotei.md")
     assert "[役割分担表](../paperwork/role-table.md)" in kyotei and "[協定書に書くこと](../paperwork/agreement.md)" in kyotei
-    assert "[ふりかえり（評価）シート](../paperwork/evaluation.md)" in render_checklist_notice(kb.paperwork, "hyoka", "checklists/hyoka.md")
+    assert "[振り返り（評価）シート](../paperwork/evaluation.md)" in render_checklist_notice(kb.paperwork, "hyoka", "checklists/hyoka.md")
     assert render_checklist_notice(kb.paperwork, "sentei", "checklists/sentei.md") == ""
 
 

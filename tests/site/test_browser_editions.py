@@ -29,6 +29,8 @@ def choose_checklist():
 
 
 CHECKLIST, FIRST, REMOVED = choose_checklist()
+CHANGE_NOTE = "役割分担の問いが変わりました。回答し直してください。"
+CHANGE_LINE = f"1.1版: 大きな改定　変更の要点: {CHANGE_NOTE}"
 ADDED = FIRST.split("-")[0] + "-99"
 NEW_ITEM = f"""
   - id: {ADDED}
@@ -54,7 +56,8 @@ def two_editions(tmp_path_factory):
     assert make_edition(project, "1.0").returncode == 0
     changelog = project / "data" / "changelog.yml"
     changelog.write_text(changelog.read_text(encoding="utf-8").replace(
-        "revisions:\n", f'revisions:\n  - date: {TODAY.isoformat()}\n    version: "1.1"\n    summary: 役割分担の問いを改めました。\n', 1),
+        "revisions:\n", f'revisions:\n  - date: {TODAY.isoformat()}\n    version: "1.1"\n    summary: 役割分担の問いを改めました。\n'
+        f'    change: major\n    change_note: {CHANGE_NOTE}\n', 1),
         encoding="utf-8")
     checklist = project / "checklists" / f"{CHECKLIST}.yml"
     text = checklist.read_text(encoding="utf-8")
@@ -102,6 +105,14 @@ def test_a_changelog_entry_without_its_edition_fails_make_check(two_editions, tm
             "make edition VERSION=1.1 で作ってください [edition-missing]") in result.stdout
 
 
+@pytest.mark.browser
+def test_the_changelog_page_shows_major_or_minor_and_the_change_note(two_editions, page):
+    _, _, url = two_editions
+    page.goto(url + "changelog/")
+    assert page.locator(".kb-change-kind-line").all_inner_texts() == ["区分: 大きな改定", "区分: 大きな改定"]
+    assert page.locator(".kb-change-note").first.inner_text() == f"変更の要点: {CHANGE_NOTE}"
+
+
 def changes_shown(page):
     return page.eval_on_selector_all(".kb-editions-result .kb-change", """nodes => nodes.map(n =>
         [n.querySelector('.kb-change-kind').textContent, n.dataset.item])""")
@@ -112,6 +123,7 @@ def test_the_comparison_page_compares_any_two_editions_with_a_character_diff(two
     _, _, url = two_editions
     page.goto(url + "editions/")
     assert changes_shown(page) == [["追加", ADDED], ["改定", FIRST], ["削除", REMOVED]]
+    assert page.locator(".kb-editions-result .kb-comparison-changes li").all_inner_texts() == [CHANGE_LINE]
     first = page.locator(f'.kb-editions-result .kb-change[data-item="{FIRST}"] dd').first
     assert first.locator("del").all_text_contents() == []
     assert first.locator("ins").all_text_contents() == ["改めて、"]
@@ -120,6 +132,9 @@ def test_the_comparison_page_compares_any_two_editions_with_a_character_diff(two
     page.locator(".kb-edition-to").select_option(index=0)
     assert page.locator(".kb-comparison-summary").text_content().startswith("1.1版（")
     assert changes_shown(page) == [["追加", REMOVED], ["改定", FIRST], ["削除", ADDED]]
+    # redone by editions.js: the major/minor label and the note of the edition in between
+    assert page.locator(".kb-editions-result .kb-comparison-changes li").all_inner_texts() == [CHANGE_LINE]
+    assert page.locator(".kb-comparison-summary").first.inner_text().endswith("件")
     first = page.locator(f'.kb-editions-result .kb-change[data-item="{FIRST}"] dd').first
     assert first.locator("del").all_text_contents() == ["改めて、"] and first.locator("ins").all_text_contents() == []
     # a date before 1.1 compares the edition in force then with the one chosen as 比べる先

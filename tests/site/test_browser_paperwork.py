@@ -88,7 +88,7 @@ def test_role_table_from_the_chooser_outcome_is_prefilled_as_a_suggestion_and_ke
     assert by_name["広報"][5] == "相手方"
     assert by_name["会計・精算"][5] == ""
     assert "KT-03 費用の負担の分け方" in by_name["経費"][8]
-    assert "他自治体の例（横浜市市民協働条例第12条第2項）" in by_name["経費"][9]
+    assert "他自治体の例（横浜市）：横浜市市民協働条例第12条第2項。協働契約に" in by_name["経費"][9]
 
     book = openpyxl.load_workbook(download(page, "Excel（XLSX）をダウンロード", tmp_path / "role.xlsx"))
     sheet = book.active
@@ -103,7 +103,7 @@ def test_role_table_from_the_chooser_outcome_is_prefilled_as_a_suggestion_and_ke
     text = pdf_text(page, tmp_path / "role.pdf")
     assert "A4" in pdf_size(tmp_path / "role.pdf") and "841.92 x 594.96" in pdf_size(tmp_path / "role.pdf")  # landscape
     for expected in ("役割分担表", "海岸清掃と環境学習", "会場費は市、講師謝礼は相手方", "○（提", "確認欄", "上長確認",
-                     "行ごとの留意事項と出典", "他自治体の例（狭山市 協働提案シート）"):
+                     "行ごとの留意事項と出典", "他自治体の例（狭山市）：協働提案シート（行政提案型）"):
         assert expected in text, expected
     assert "CSVをダウンロード" not in text
 
@@ -126,7 +126,7 @@ def test_agreement_sheet_for_the_chosen_form_is_filled_kept_printed_and_download
     ready(page, site_url + "paperwork/agreement/?form=koen")
     sekinin = page.locator("section[data-row=sekinin]")
     notes = sekinin.locator(".kb-pw-form-notes li")
-    assert [n.inner_text() for n in notes.all() if n.is_visible()] == ["後援: 後援では、原則として市は事故の責任を負いません（逗子市の例）"]
+    assert [n.inner_text() for n in notes.all() if n.is_visible()] == ["後援: 他自治体の例（逗子市）では、後援のとき、原則として市は事故の責任を負わないとしています（茅ヶ崎市は要確認）"]
     assert "要確認" in page.locator(".kb-pw-kakunin").first.inner_text()
     assert sekinin.get_by_role("link", name="自治基本条例第26条第1項").get_attribute("href").endswith("ordinances/jichi-kihon/#art26-para1")
     sekinin.get_by_role("radio", name="書面に書いた").check()
@@ -144,7 +144,7 @@ def test_agreement_sheet_for_the_chosen_form_is_filled_kept_printed_and_download
     for name in ("目的", "期間", "役割分担", "経費", "責任とリスクの分担", "個人情報", "成果物の権利", "公開", "変更・中止", "協議"):
         assert name in by_name, name
         assert by_name[name][8], f"{name} has no source"
-    assert by_name["責任とリスクの分担"][2] == "後援: 後援では、原則として市は事故の責任を負いません（逗子市の例）"
+    assert by_name["責任とリスクの分担"][2] == "後援: 他自治体の例（逗子市）では、後援のとき、原則として市は事故の責任を負わないとしています（茅ヶ崎市は要確認）"
     assert by_name["責任とリスクの分担"][4:6] == ["書面に書いた", "主催者である団体が行事保険に入る"]
     assert by_name["公開"][7] == "市民活動推進条例第9条第1項第4号"
     book = openpyxl.load_workbook(download(page, "Excel（XLSX）をダウンロード", tmp_path / "agreement.xlsx"))
@@ -178,7 +178,7 @@ def test_evaluation_sheet_is_answered_by_both_sides_and_shows_the_disclosure_pro
     by_name = {row[0]: row for row in rows[header + 1:] if row}
     assert by_name["相乗効果"][2:6] == ["4", "", "2", "準備の負担が団体に偏った"]
     for name in ("相乗効果", "進捗", "協働という手法の妥当性", "受益者満足度"):
-        assert "自治体名は未確認" in by_name[name][8], name  # another body's example, labelled
+        assert "他自治体の例（自治体名不明）" in by_name[name][8], name  # another body's example, labelled
     assert by_name["公開の方法"][1] == "報告会と市のウェブページ"
     assert by_name["公開の根拠"][1] == "市民活動推進条例第9条第1項第4号"
     book = openpyxl.load_workbook(download(page, "Excel（XLSX）をダウンロード", tmp_path / "evaluation.xlsx"))
@@ -186,7 +186,7 @@ def test_evaluation_sheet_is_answered_by_both_sides_and_shows_the_disclosure_pro
     assert (row[2], row[4]) == (4, 2)  # scores are numbers
 
     text = pdf_text(page, tmp_path / "evaluation.pdf")
-    for expected in ("ふりかえり（評価）シート", "相乗効果", "準備の負担が団体に偏った", "報告会と市のウェブページ",
+    for expected in ("振り返り（評価）シート", "相乗効果", "準備の負担が団体に偏った", "報告会と市のウェブページ",
                      "市民活動推進条例第9条第1項第4号", "確認欄"):
         assert expected in text, expected
 
@@ -215,7 +215,7 @@ def test_every_row_matter_and_criterion_on_the_pages_cites_its_source(page, site
             else:
                 heading = page.locator(f"[id='{anchors[sheet.kind]}{entry.id}']")
                 text = heading.locator("xpath=following-sibling::ul[1]").inner_text()
-            assert "出典: " + entry.sources[0] in text, (sheet.kind, entry.id)
+            assert "出典: " + entry.sources[0].label in text, (sheet.kind, entry.id)
             for ref in entry.cautions:
                 assert ref.text in text, (sheet.kind, entry.id, ref.text)
 

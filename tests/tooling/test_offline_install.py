@@ -1,6 +1,6 @@
 """The hash-locked requirements and the offline install (`make wheelhouse`, `make setup WHEELHOUSE=…`).
 
-The install test takes about a minute (a fresh venv and 46 wheels, on the 2-core machine ~50 s): it is the
+The install test takes about a minute (a fresh venv and 47 wheels, on the 2-core machine ~50 s): it is the
 only proof that a machine with no index can set up, check and build the site, so it runs in CI too. Its
 wheelhouse is downloaded once per lock (cached in ~/.cache/kyodo-kb/, or KB_WHEELHOUSE_CACHE)."""
 from __future__ import annotations

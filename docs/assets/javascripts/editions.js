@@ -215,6 +215,16 @@
     box.setAttribute("data-from", older.version);
     box.setAttribute("data-to", newer.version);
     box.appendChild(el("p", "kb-comparison-summary", older.label + " から " + newer.label + " への変更: " + total + " 件"));
+    // major/minor and the change note of each published edition between the two (either way round)
+    var from = data.editions.indexOf(older), to = data.editions.indexOf(newer);
+    var list = el("ul", "kb-comparison-changes");
+    data.editions.slice(Math.min(from, to) + 1, Math.max(from, to) + 1).forEach(function (edition) {
+      if (edition.draft || !edition.change) return;
+      var entry = el("li", null, edition.version + "版: " + edition.change + (edition.note ? "　変更の要点: " + edition.note : ""));
+      entry.setAttribute("data-version", edition.version);
+      list.appendChild(entry);
+    });
+    if (list.children.length && from >= 0 && to >= 0) box.appendChild(list);
     if (!groups.length) box.appendChild(el("p", null, "変更はありません。"));
     groups.forEach(function (g) {
       var section = el("section", "kb-comparison-checklist");

@@ -5,6 +5,8 @@
   "use strict";
 
   var BLANK_CLASS = "kb-print-blank";
+  var APPENDIX_CLASS = "kb-print-appendix";  // print the appendix of cited provisions
+  var SKIP_CLASS = "kb-appendix-skip";  // an appendix entry only hidden items cite
 
   function pageAddress() {
     // Without query and fragment: those may carry answers or a scroll position, not the page.
@@ -12,11 +14,26 @@
   }
 
   function clearMode() {
-    document.body.classList.remove(BLANK_CLASS);
+    document.body.classList.remove(BLANK_CLASS, APPENDIX_CLASS);
+    document.querySelectorAll("." + SKIP_CLASS).forEach(function (entry) { entry.classList.remove(SKIP_CLASS); });
   }
 
-  function printWith(mode) {
+  /* The appendix lists the provisions the printed items cite: an entry whose items the chosen
+     form hides (decision.js) stays off paper. */
+  function markAppendix() {
+    document.querySelectorAll(".kb-appendix-entry[data-items]").forEach(function (entry) {
+      var shown = entry.getAttribute("data-items").split(" ").some(function (id) {
+        var item = document.querySelector('.kb-item[data-item="' + id + '"]');
+        return item && !item.hidden;
+      });
+      entry.classList.toggle(SKIP_CLASS, !shown);
+    });
+  }
+
+  function printWith(mode, appendix) {
     document.body.classList.toggle(BLANK_CLASS, mode === "blank");
+    document.body.classList.toggle(APPENDIX_CLASS, !!appendix);
+    if (appendix) markAppendix();
     // The class stays until afterprint: some browsers return from print() before rendering it.
     window.print();
   }
@@ -33,7 +50,8 @@
       controls.hidden = false;
       button.addEventListener("click", function () {
         var chosen = controls.querySelector('input[name="kb-print-mode"]:checked');
-        printWith(chosen ? chosen.value : "filled");
+        var appendix = controls.querySelector('input[name="kb-print-appendix"]');
+        printWith(chosen ? chosen.value : "filled", appendix && appendix.checked);
       });
     });
   }

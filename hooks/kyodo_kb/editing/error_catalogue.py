@@ -246,6 +246,11 @@ ERRORS = {
     rules.BASIS_REVIEWED_UNKNOWN: MessageKind("items[1].basis_reviewed: 2027-04-02 に施行された改正は、この留意事項の根拠の規定にありません…",
                 "basis_reviewed には、basis に書いた規定（その条・項と、その下の号を含む）の amendments にある施行日のどれかを、そのまま書きます。"
                 "存在しない改正を見直したことにはできません。`make lint` の警告に、書くべき日付が出ています。"),
+    rules.CHANGELOG_CHANGE_KIND: MessageKind("revisions[1].change: 「big」は使えません。major（大きな改定）か minor（小さな改定）を書いてください",
+                "改定の区分は `major`（大きな改定: 使う人が確かめ直すべき変更がある）か `minor`（小さな改定: 表記の修正など）のどちらかを、半角小文字で書きます。"),
+    rules.CHANGELOG_CHANGE_NOTE: MessageKind("revisions[1].change_note: 大きな改定（change: major）には、変更の要点を change_note に書いてください…",
+                "大きな改定には、何が変わり、チェックリストを使う人が何を確かめ直すべきかを `change_note` に書きます。"
+                "改定履歴のページと版の比較のページに表示されます。"),
     rules.CHANGELOG_DATE_RANGE: MessageKind("revisions[1].date: 1800-01-01 は使えません（和暦に換算できるのは 1873-01-01 以降の日付です）…",
                 "改定履歴の日付は和暦でも表示するため、1873-01-01（日本でいまの暦が始まった日）以降の日付にします。打ち間違いがないか確かめてください。"),
     rules.CHANGELOG_VERSION_ANCHOR: MessageKind("revisions[2].version: 版「1-0」は、版「1.0」（3行目）と見出しのアンカー（#v1-0）が同じになり…",

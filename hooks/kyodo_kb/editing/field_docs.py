@@ -57,7 +57,7 @@ FIELD_TABLES = {
     "agreement": ("協定書に書くこと（paperwork/agreement.yml の一番外側）", paperwork_model.AGREEMENT_FIELDS),
     "agreement-matter": ("協定書に書く事柄（matters の1件ずつ）", paperwork_model.MATTER_FIELDS),
     "form-note": ("形態ごとの補足（form_notes の1件ずつ）", paperwork_model.FORM_NOTE_FIELDS),
-    "evaluation": ("ふりかえり（評価）シート（paperwork/evaluation.yml の一番外側）", paperwork_model.EVALUATION_FIELDS),
+    "evaluation": ("振り返り（評価）シート（paperwork/evaluation.yml の一番外側）", paperwork_model.EVALUATION_FIELDS),
     "evaluation-criterion": ("評価の項目（criteria の1件ずつ）", paperwork_model.CRITERION_FIELDS),
     "training": ("研修の道筋（ファイルの一番外側）", training_model.PATH_FIELDS),
     "training-step": ("ステップ（steps の1件ずつ）", training_model.STEP_FIELDS),

@@ -107,13 +107,15 @@ NOTATION = Shape(tuple(notation.NOTATION_FIELDS), {"rules": Shape(tuple(notation
 
 _WHO = {"type": "string", "enum": list(paperwork_model.WHO),
         "description": "提案する担い手です: shi（市）、aite（相手方）、kyodo（共同）"}
+# paperwork sources are written like a caution's (the same closed list of kinds)
 PAPERWORK_ROLE_TABLE = Shape(tuple(paperwork_model.ROLE_TABLE_FIELDS), {"rows": Shape(
     tuple(paperwork_model.ROLE_ROW_FIELDS),
-    {"suggestions": Shape(tuple(paperwork_model.SUGGESTION_FIELDS), overrides={"who": _WHO})})})
+    {"sources": _SOURCE,
+     "suggestions": Shape(tuple(paperwork_model.SUGGESTION_FIELDS), {"source": _SOURCE}, overrides={"who": _WHO})})})
 PAPERWORK_AGREEMENT = Shape(tuple(paperwork_model.AGREEMENT_FIELDS), {"matters": Shape(
-    tuple(paperwork_model.MATTER_FIELDS), {"form_notes": Shape(tuple(paperwork_model.FORM_NOTE_FIELDS))})})
+    tuple(paperwork_model.MATTER_FIELDS), {"sources": _SOURCE, "form_notes": Shape(tuple(paperwork_model.FORM_NOTE_FIELDS))})})
 PAPERWORK_EVALUATION = Shape(tuple(paperwork_model.EVALUATION_FIELDS),
-                             {"criteria": Shape(tuple(paperwork_model.CRITERION_FIELDS))})
+                             {"criteria": Shape(tuple(paperwork_model.CRITERION_FIELDS), {"sources": _SOURCE})})
 TRAINING = Shape(tuple(training_model.PATH_FIELDS), {
     "steps": Shape(tuple(training_model.STEP_FIELDS)),
     "questions": Shape(
@@ -136,7 +138,7 @@ SCHEMAS = {
     "hyoki.schema.json": ("表記のルール（data/hyoki.yml）", NOTATION),
     "paperwork-role-table.schema.json": ("役割分担表（paperwork/role-table.yml）", PAPERWORK_ROLE_TABLE),
     "paperwork-agreement.schema.json": ("協定書に書くこと（paperwork/agreement.yml）", PAPERWORK_AGREEMENT),
-    "paperwork-evaluation.schema.json": ("ふりかえり（評価）シート（paperwork/evaluation.yml）", PAPERWORK_EVALUATION),
+    "paperwork-evaluation.schema.json": ("振り返り（評価）シート（paperwork/evaluation.yml）", PAPERWORK_EVALUATION),
 }
 
 _PATTERN_MESSAGES = {

@@ -2,6 +2,10 @@
 
 Editors add one entry per published revision; the 改定履歴 page lists them newest first.
 Dates may be written bare (`2026-11-27`, which YAML reads as a date) or quoted.
+
+Each entry may say whether it is a major or a minor change (`change: major|minor`); a major change
+needs a change note (`change_note`): what changed that readers must re-check. Entries without
+`change` stay valid (written before the field existed) and show 「区分 要確認」.
 """
 from __future__ import annotations
 
@@ -30,7 +34,11 @@ REVISION_FIELDS = [
     FieldSpec("date", "date", True, "改定した日です（西暦の年-月-日）", DATE_PATTERN, "2026-11-27"),
     FieldSpec("version", "line", True, "版の番号です（引用符で囲みます）", example="\"1.1\""),
     FieldSpec("summary", "markdown", True, "改定の内容です（Markdown）"),
+    FieldSpec("change", "line", False, "改定の区分です: major（大きな改定: 使う人が確かめ直すべき変更がある）か minor（小さな改定: 表記の修正など）。"
+              "書かないと「区分 要確認」と表示します", r"^(major|minor)$", "minor"),
+    FieldSpec("change_note", "markdown", False, "変更の要点です: 何が変わり、使う人が何を確かめ直すべきか。change が major のときは必須です"),
 ]
+CHANGE_LABELS = {"major": "大きな改定", "minor": "小さな改定"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,18 @@ class Revision:
     version: str
     summary: str
     line: int
+    change: str | None = None  # "major", "minor", or None when the entry does not say (要確認)
+    change_note: str | None = None
+
+    @property
+    def change_label(self) -> str:
+        """大きな改定 / 小さな改定 / 要確認 (after 「区分」)."""
+        return CHANGE_LABELS.get(self.change, "要確認")
+
+    @property
+    def change_phrase(self) -> str:
+        """The label standing alone: 大きな改定 / 小さな改定 / 区分 要確認."""
+        return CHANGE_LABELS.get(self.change, "区分 要確認")
 
 
 def read_date(reader: MappingReader, name: str) -> datetime.date | None:
@@ -105,6 +125,12 @@ def _read_revisions(reader: MappingReader, path: str, errors: list) -> list[Revi
         date = read_date(entry, "date")
         version = entry.string("version")
         summary = entry.string("summary")
+        change = _read_change(entry, index)
+        change_note = entry.string("change_note")
+        if change == "major" and change_note is None and entry.ok and not entry.has("change_note"):
+            errors.append(DataError(SourceLocation(path, entry.line_of("change")),
+                                    f"revisions[{index}].change_note: 大きな改定（change: major）には、変更の要点を change_note に書いてください"
+                                    "（何が変わり、使う人が何を確かめ直すべきか）", rules.CHANGELOG_CHANGE_NOTE))
         if version is not None and version in versions:
             errors.append(DataError(SourceLocation(path, entry.line_of("version")),
                                     f"revisions[{index}].version: 版「{version}」が重複しています（{versions[version]}行目にもあります）", rules.DUPLICATE_ENTRY))
@@ -119,8 +145,23 @@ def _read_revisions(reader: MappingReader, path: str, errors: list) -> list[Revi
             versions[version] = entry.line_of("version")
             anchors[version_anchor(version)] = (version, entry.line_of("version"))
         if None not in (date, version, summary):
-            revisions.append(Revision(date, version, summary.strip(), node.line))
+            revisions.append(Revision(date, version, summary.strip(), node.line, change,
+                                      change_note.strip() if change_note else None))
     return sorted(revisions, key=lambda r: r.date, reverse=True)
+
+
+def _read_change(entry: MappingReader, index: int) -> str | None:
+    value = entry.raw("change")
+    if value is None:
+        return None
+    text = value.value.strip() if isinstance(value, YamlScalar) and isinstance(value.value, str) else None
+    if text in CHANGE_LABELS:
+        return text
+    shown = text if text is not None else (value.value if isinstance(value, YamlScalar) else "リストなど")
+    entry.errors.append(DataError(SourceLocation(entry.path, value.line),
+                                  f"revisions[{index}].change: 「{shown}」は使えません。major（大きな改定）か minor（小さな改定）を書いてください",
+                                  rules.CHANGELOG_CHANGE_KIND))
+    return None
 
 
 def load_changelog(project_root: Path, errors: list) -> Changelog:

@@ -28,6 +28,7 @@ CHECKLIST_FIELDS = [
     FieldSpec("summary", "markdown", False, "チェックリストの説明です（Markdown）"),
     FieldSpec("items", "list", True, "確認項目（留意事項）のリストです"),
     FieldSpec("profile", "list", False, "最初に尋ねる質問のリストです（協働の形態など）。項目の applies_when で、答えに応じて表示する項目を絞ります"),
+    FieldSpec("stage", "integer", False, "協働の進め方の段階の順番です（1、2、3…）。書いたチェックリストは、この順でホームの「はじめて協働に取り組むとき」と協働の形態を選ぶの結果に並び、ページの最後に「次の段階へ」が付きます。段階でないチェックリストには書きません", example="1"),
 ]
 ITEM_FIELDS = [
     FieldSpec("id", "item_id", True, "項目の識別子です（半角英数字とハイフン、全チェックリストで一意）。ページ内のアンカーになります", ITEM_ID_PATTERN, "KK-01"),
@@ -81,6 +82,7 @@ class Checklist:
     profile: tuple = ()  # of conditions.ProfileQuestion
     title_line: int = 0
     summary_line: int = 0  # 0 when there is no summary
+    stage: int | None = None  # its place in 協働の進め方 (the first-timer's path); None = not a stage
 
     @property
     def page_src(self) -> str:
@@ -138,6 +140,7 @@ def read_checklist(root, path: str, resolver: CitationResolver, errors: list,
     checklist_id = reader.string("id")
     title = reader.string("title")
     summary = reader.string("summary")
+    stage = reader.integer("stage")
     profile = read_profile(reader.raw("profile"), path, "profile", errors)
     items = []
     seen: dict = {}
@@ -158,7 +161,7 @@ def read_checklist(root, path: str, resolver: CitationResolver, errors: list,
             ids_of_broken.append((checklist_id, root.line, tuple(seen.items())))
         return None
     return Checklist(checklist_id, title, summary, tuple(items), path, root.line, profile,
-                     reader.line_of("title"), reader.line_of("summary") if summary is not None else 0)
+                     reader.line_of("title"), reader.line_of("summary") if summary is not None else 0, stage)
 
 
 def _readable_item_id(node) -> str | None:

@@ -1,9 +1,13 @@
 """Paperwork sheets (paperwork/*.yml): the role-sharing table (役割分担表), what an agreement
-should contain (協定書に書くこと) and the evaluation sheet (ふりかえり（評価）シート).
+should contain (協定書に書くこと) and the evaluation sheet (振り返り（評価）シート).
 
 Each sheet is data: its rows (matters, criteria) name the cautions that ask about them, the
 ordinance provisions behind them and where their content comes from. Staff fill the sheets in
 the browser (paperwork.js); nothing here is clause text of an agreement.
+
+Sources are written like a caution's (kyodo_kb.formats.provenance: the closed list of kinds seed,
+chigasaki, other with body, youkakunin with confirm and shokan), and an entry whose text says 要確認
+names what to confirm in a youkakunin source (the editors' register lists it), and the reverse.
 
 Three files, each optional: paperwork/role-table.yml, paperwork/agreement.yml,
 paperwork/evaluation.yml. Cross-file rules (caution ids exist in a checklist, form ids are
@@ -19,10 +23,11 @@ from pathlib import Path
 
 from kyodo_kb.formats.checklist import Citation
 from kyodo_kb.formats.citations import CitationError, CitationResolver
+from kyodo_kb.formats.provenance import check_youkakunin_marks, read_source, read_sources
 from kyodo_kb.sources import rules
 from kyodo_kb.sources.errors import DataError, SourceLocation, did_you_mean, unexpected_error
 from kyodo_kb.sources.field_specs import FieldSpec, MappingReader, SLUG_PATTERN
-from kyodo_kb.sources.yaml_source import load_yaml_file
+from kyodo_kb.sources.yaml_source import YamlMapping, YamlScalar, YamlSequence, load_yaml_file
 
 PAPERWORK_DIR = "paperwork"
 # The chosen form of collaboration is the answer to this profile question of this checklist
@@ -37,7 +42,8 @@ _COMMON = [
 ]
 _ENTRY_REFS = [
     FieldSpec("cautions", "string_list", False, "この行について尋ねている留意事項の項目 ID のリストです（どのチェックリストの項目でもかまいません）", example="[KT-03, KB-02]"),
-    FieldSpec("sources", "string_list", True, "内容の出典のリストです。他の自治体の例は「他自治体の例（○○市）」と書きます", example="他自治体の例（狭山市 協働提案シート）"),
+    FieldSpec("sources", "list", True, "内容の出典のリストです（留意事項の sources と同じ書き方: kind と、種類に応じて title・body・confirm・shokan）",
+              example="[{kind: other, body: 狭山市, title: 協働提案シート（行政提案型）}]"),
 ]
 
 ROLE_TABLE_FIELDS = _COMMON + [FieldSpec("rows", "list", True, "役割分担表の行（分担する事柄）のリストです")]
@@ -46,13 +52,15 @@ ROLE_ROW_FIELDS = [
     FieldSpec("name", "line", True, "分担する事柄の名前です", example="経費"),
     FieldSpec("question", "line", True, "この行で決めることを、問いの形で書きます", example="どの費用を、どちらが負担しますか"),
     *_ENTRY_REFS,
+    FieldSpec("basis", "string_list", False, "根拠となる条例の規定のリストです（チェックリストの basis と同じ書き方）", example="市民活動推進条例第9条第3項"),
     FieldSpec("suggestions", "list", False, "協働の形態ごとの担い手の提案です（出典があるものだけ。form, who, source）"),
     FieldSpec("note", "markdown", False, "行の補足です（Markdown）"),
 ]
 SUGGESTION_FIELDS = [
     FieldSpec("form", "slug", True, "協働の形態の id です（チェックリスト keitai-betsu の質問 keitai の選択肢）", SLUG_PATTERN, "kyosai"),
     FieldSpec("who", "slug", True, "提案する担い手です: shi（市）、aite（相手方）、kyodo（共同）", SLUG_PATTERN, "kyodo"),
-    FieldSpec("source", "line", True, "この提案の出典です", example="他自治体の例（市川三郷町）"),
+    FieldSpec("source", "mapping", True, "この提案の出典です（kind と、種類に応じて title・body・confirm・shokan。留意事項の sources の1件と同じ書き方）",
+              example="{kind: other, body: 市川三郷町, title: 共催・後援・協力の違い}"),
 ]
 
 AGREEMENT_FIELDS = _COMMON + [
@@ -76,7 +84,7 @@ FORM_NOTE_FIELDS = [
 
 EVALUATION_FIELDS = _COMMON + [
     FieldSpec("scale", "markdown", True, "5段階の評点の説明です（Markdown）"),
-    FieldSpec("disclosure", "markdown", True, "ふりかえりの結果の公開についての説明です（Markdown）"),
+    FieldSpec("disclosure", "markdown", True, "振り返りの結果の公開についての説明です（Markdown）"),
     FieldSpec("disclosure_basis", "string_list", True, "公開の根拠となる条例の規定です。シートに条文を載せます", example="市民活動推進条例第9条第1項第4号"),
     FieldSpec("criteria", "list", True, "評価の項目のリストです"),
 ]
@@ -103,7 +111,7 @@ class Ref:
 class Suggestion:
     form: str
     who: str
-    source: str
+    source: object  # provenance.Source
     line: int
     form_line: int
 
@@ -114,10 +122,11 @@ class RoleRow:
     name: str
     question: str
     cautions: tuple  # of Ref
-    sources: tuple  # of str
+    sources: tuple  # of provenance.Source
     suggestions: tuple  # of Suggestion
     note: str | None
     line: int
+    basis: tuple = ()  # of checklist.Citation
 
 
 @dataclass(frozen=True)
@@ -133,7 +142,7 @@ class Matter:
     name: str
     questions: tuple  # of str
     cautions: tuple  # of Ref
-    sources: tuple  # of str
+    sources: tuple  # of provenance.Source
     basis: tuple  # of checklist.Citation
     forms: tuple  # of Ref; empty = every form
     form_notes: tuple  # of FormNote
@@ -150,7 +159,7 @@ class Criterion:
     name: str
     question: str
     cautions: tuple  # of Ref
-    sources: tuple  # of str
+    sources: tuple  # of provenance.Source
     basis: tuple  # of checklist.Citation
     note: str | None
     line: int
@@ -169,6 +178,7 @@ class Sheet:
     scale: str | None = None  # evaluation
     disclosure: str | None = None  # evaluation
     disclosure_basis: tuple = ()  # evaluation, of checklist.Citation
+    text_lines: tuple = ()  # (field name, line of its key) of the sheet's own texts (intro, kakunin, scale, disclosure)
 
     @property
     def page_src(self) -> str:
@@ -188,7 +198,7 @@ SHEETS = {
     "agreement": (AGREEMENT_FIELDS, "matters", MATTER_FIELDS, "協定書に書く事柄"),
     "evaluation": (EVALUATION_FIELDS, "criteria", CRITERION_FIELDS, "評価の項目"),
 }
-SHEET_WHAT = {"role-table": "役割分担表の内容", "agreement": "協定書に書くことの内容", "evaluation": "ふりかえりシートの内容"}
+SHEET_WHAT = {"role-table": "役割分担表の内容", "agreement": "協定書に書くことの内容", "evaluation": "振り返りシートの内容"}
 
 
 def load_paperwork(root: Path, resolver: CitationResolver, errors: list) -> tuple:
@@ -247,6 +257,8 @@ def read_sheet(kind: str, root, path: str, resolver: CitationResolver, errors: l
     # A sheet with errors of its own is still returned (the load fails anyway): its ids are
     # checked against the checklists too, so one run reports every problem.
     extra = {k: (v.strip() if isinstance(v, str) else v) for k, v in extra.items()}
+    extra["text_lines"] = tuple((name, reader.line_of(name)) for name in ("intro", "kakunin", "scale", "disclosure")
+                                if reader.has(name))
     return Sheet(kind, (title or ""), (intro or "").strip(), checklists, tuple(entries), path, root.line, **extra)
 
 
@@ -268,17 +280,23 @@ def _read_entry(kind: str, node, path: str, key_path: str, fields: list, resolve
     entry_id, name = reader.string("id"), reader.string("name")
     cautions = tuple(Ref(text, line) for text, line in reader.string_list("cautions"))
     count = len(errors)
-    sources = tuple(text for text, _ in reader.string_list("sources"))
-    if reader.has("sources") and not sources and len(errors) == count:
+    raw_sources = reader.raw("sources")
+    sources = read_sources(raw_sources, path, f"{key_path}.sources", errors)
+    if isinstance(raw_sources, YamlSequence) and not raw_sources.items and len(errors) == count:
         errors.append(DataError(SourceLocation(path, reader.line_of("sources")),
                                 f"{key_path}.sources: 空のリストです。内容の出典を少なくとも1件書いてください", rules.FIELD_EMPTY_LIST))
+    basis = _citations(reader, "basis", f"{key_path}.basis", path, resolver, errors)
+    if reader.has("sources"):
+        # 要確認 in the entry's own words and a youkakunin source go together (as in a caution)
+        check_youkakunin_marks(_entry_words(reader), sources, path, key_path, reader.line_of("sources"), errors,
+                               where="この" + SHEETS[kind][3] + "の本文")
     if kind == "role-table":
         question, note = reader.string("question"), reader.string("note")
         suggestions = _suggestions(reader, path, key_path, errors)
         if None in (entry_id, name, question):
             return None
-        return RoleRow(entry_id, name, question, cautions, sources, suggestions, note.strip() if note else None, node.line)
-    basis = _citations(reader, "basis", f"{key_path}.basis", path, resolver, errors)
+        return RoleRow(entry_id, name, question, cautions, sources, suggestions, note.strip() if note else None, node.line,
+                       basis)
     if kind == "agreement":
         count = len(errors)
         questions = tuple(text for text, _ in reader.string_list("questions"))
@@ -306,7 +324,8 @@ def _suggestions(reader: MappingReader, path: str, key_path: str, errors: list) 
         sub = MappingReader(node, path, label, SUGGESTION_FIELDS, errors, "担い手の提案")
         if not sub.ok:
             continue
-        form, who, source = sub.string("form"), sub.string("who"), sub.string("source")
+        form, who = sub.string("form"), sub.string("who")
+        source = read_source(sub.raw("source"), path, f"{label}.source", errors) if sub.has("source") else None
         if who is not None and who not in WHO:
             errors.append(DataError(SourceLocation(path, sub.line_of("who")),
                                     f"{label}.who: 「{who}」は使えません{did_you_mean(who, WHO)}。"
@@ -321,6 +340,24 @@ def _suggestions(reader: MappingReader, path: str, key_path: str, errors: list) 
         seen[form] = node.line
         found.append(Suggestion(form, who, source, node.line, sub.line_of("form")))
     return tuple(found)
+
+
+def _entry_words(reader: MappingReader) -> str:
+    """The prose of an entry the page shows (not its sources): where a 要確認 mark can be. Read
+    from the nodes without reporting: wrong values are reported where the fields are read."""
+    def text(node) -> list:
+        if isinstance(node, YamlScalar) and isinstance(node.value, str):
+            return [node.value]
+        if isinstance(node, YamlSequence):
+            return [t for child in node.items for t in text(child)]
+        return []
+
+    words = [t for name in ("name", "question", "questions", "note", "kakunin") for t in text(reader.raw(name))]
+    notes = reader.raw("form_notes")
+    for note in notes.items if isinstance(notes, YamlSequence) else []:
+        if isinstance(note, YamlMapping):
+            words += text(note.entries.get("note"))
+    return "\n".join(words)
 
 
 def _form_notes(reader: MappingReader, path: str, key_path: str, errors: list) -> tuple:

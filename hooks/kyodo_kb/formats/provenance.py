@@ -36,13 +36,15 @@ SOURCE_KINDS = (
 KIND_BY_ID = {kind.id: kind for kind in SOURCE_KINDS}
 OTHER_LABEL = "他自治体の例（{body}）"
 YOUKAKUNIN = "要確認"
+# how the section to confirm a 要確認 with is named everywhere (出典 line, register, guide)
+SHOKAN_LABEL = "所管（見込み）"
 
 SOURCE_FIELDS = [
     FieldSpec("kind", "slug", True, "出典の種類です: " + "、".join(f"{k.id}（{k.label}）" for k in SOURCE_KINDS), SLUG_PATTERN, "seed"),
     FieldSpec("title", "line", False, "資料の名前と箇所です（seed・chigasaki・other では必須）", example="R3答申(5)"),
     FieldSpec("body", "line", False, "他の自治体の名前です（other では必須）。本文に「他自治体の例（この名前）」と書きます", example="高松市"),
     FieldSpec("confirm", "line", False, "確かめることです（youkakunin では必須）", example="後援名義で市が負わない責任の範囲"),
-    FieldSpec("shokan", "line", False, "確かめる先の所管です（youkakunin では必須。例: 契約、後援名義、保険、個人情報）", example="後援名義の所管課"),
+    FieldSpec("shokan", "line", False, "確かめる先の所管（見込み）です（youkakunin では必須。例: 契約、後援名義、保険、個人情報）", example="後援名義の所管課"),
 ]
 _REQUIRED = {"seed": ("title",), "chigasaki": ("title",), "other": ("title", "body"), "youkakunin": ("confirm", "shokan")}
 
@@ -58,12 +60,12 @@ class Source:
 
     @property
     def label(self) -> str:
-        """How the page names it: 「委員会資料（R3答申(5)）」, 「他自治体の例（高松市）：協働Q&A」, 「要確認（所管: 契約）」."""
+        """How the page names it: 「委員会資料（R3答申(5)）」, 「他自治体の例（高松市）：協働Q&A」, 「要確認（…。所管（見込み）: 契約の担当）」."""
         kind = KIND_BY_ID[self.kind].label
         if self.kind == "other":
             return f"{OTHER_LABEL.format(body=self.body)}：{self.title}"
         if self.kind == "youkakunin":
-            return f"{kind}（{self.confirm}。所管: {self.shokan}）"
+            return f"{kind}（{self.confirm}。{SHOKAN_LABEL}: {self.shokan}）"
         return f"{kind}（{self.title}）"
 
 
@@ -75,33 +77,51 @@ def read_sources(node, path: str, key_path: str, errors: list) -> tuple:
         errors.append(DataError(SourceLocation(path, node.line),
                                 f"{key_path}: 出典のリストを書いてください（{describe_value(node)}が書かれています）。各出典を「- kind: …」で始めます", rules.SOURCES_NOT_LIST))
         return ()
-    sources = []
-    for index, entry in enumerate(node.items, start=1):
-        label = f"{key_path}[{index}]"
-        count = len(errors)
-        reader = MappingReader(entry, path, label, SOURCE_FIELDS, errors, "出典")
-        if not reader.ok:
-            continue
-        kind = reader.string("kind")
-        values = {name: reader.string(name) for name in ("title", "body", "confirm", "shokan")}
-        if kind is not None and kind not in KIND_BY_ID:
-            known = "、".join(f"{k.id}（{k.label}）" for k in SOURCE_KINDS)
-            errors.append(DataError(SourceLocation(path, reader.line_of("kind")),
-                                    f"{label}.kind: 出典の種類「{kind}」はありません{did_you_mean(kind, KIND_BY_ID)}。使える種類: {known}", rules.SOURCE_UNKNOWN_KIND))
-        elif kind is not None:
-            for name in _REQUIRED[kind]:
-                if values[name] is None and not reader.has(name):
-                    errors.append(DataError(SourceLocation(path, entry.line),
-                                            f"{label}.{name}: 出典の種類が {kind}（{KIND_BY_ID[kind].label}）のときは {name} が必須です。"
-                                            f"{next(s.description for s in SOURCE_FIELDS if s.name == name)}", rules.SOURCE_FIELD_MISSING))
-            for name, value in values.items():
-                if value is not None and name not in _REQUIRED[kind]:
-                    errors.append(DataError(SourceLocation(path, reader.line_of(name)),
-                                            f"{label}.{name}: 出典の種類が {kind}（{KIND_BY_ID[kind].label}）のときは {name} は書けません。"
-                                            f"書けるキー: kind、{'、'.join(_REQUIRED[kind])}", rules.SOURCE_FIELD_NOT_ALLOWED))
-        if len(errors) == count and kind is not None:
-            sources.append(Source(kind, values["title"], values["body"], values["confirm"], values["shokan"], entry.line))
-    return tuple(sources)
+    sources = (read_source(entry, path, f"{key_path}[{index}]", errors) for index, entry in enumerate(node.items, start=1))
+    return tuple(source for source in sources if source is not None)
+
+
+def read_source(entry, path: str, label: str, errors: list) -> Source | None:
+    """One source (a mapping with kind and the keys its kind needs); None when it is wrong."""
+    count = len(errors)
+    reader = MappingReader(entry, path, label, SOURCE_FIELDS, errors, "出典")
+    if not reader.ok:
+        return None
+    kind = reader.string("kind")
+    values = {name: reader.string(name) for name in ("title", "body", "confirm", "shokan")}
+    if kind is not None and kind not in KIND_BY_ID:
+        known = "、".join(f"{k.id}（{k.label}）" for k in SOURCE_KINDS)
+        errors.append(DataError(SourceLocation(path, reader.line_of("kind")),
+                                f"{label}.kind: 出典の種類「{kind}」はありません{did_you_mean(kind, KIND_BY_ID)}。使える種類: {known}", rules.SOURCE_UNKNOWN_KIND))
+    elif kind is not None:
+        for name in _REQUIRED[kind]:
+            if values[name] is None and not reader.has(name):
+                errors.append(DataError(SourceLocation(path, entry.line),
+                                        f"{label}.{name}: 出典の種類が {kind}（{KIND_BY_ID[kind].label}）のときは {name} が必須です。"
+                                        f"{next(s.description for s in SOURCE_FIELDS if s.name == name)}", rules.SOURCE_FIELD_MISSING))
+        for name, value in values.items():
+            if value is not None and name not in _REQUIRED[kind]:
+                errors.append(DataError(SourceLocation(path, reader.line_of(name)),
+                                        f"{label}.{name}: 出典の種類が {kind}（{KIND_BY_ID[kind].label}）のときは {name} は書けません。"
+                                        f"書けるキー: kind、{'、'.join(_REQUIRED[kind])}", rules.SOURCE_FIELD_NOT_ALLOWED))
+    if len(errors) == count and kind is not None:
+        return Source(kind, values["title"], values["body"], values["confirm"], values["shokan"], entry.line)
+    return None
+
+
+def check_youkakunin_marks(text: str, sources: tuple, path: str, key_path: str, line: int, errors: list,
+                           where: str = "留意事項の本文") -> None:
+    """Text that says 要確認 names what to confirm (a youkakunin source), and such a source is shown."""
+    has_marker = YOUKAKUNIN in text
+    has_source = any(s.kind == "youkakunin" for s in sources)
+    if has_marker and not has_source:
+        errors.append(DataError(SourceLocation(path, line),
+                                f"{key_path}: {where}に「要確認」がありますが、sources に kind: youkakunin の出典がありません。"
+                                "確かめること（confirm）と所管（shokan）を書いてください（要確認の一覧に載ります）", rules.YOUKAKUNIN_WITHOUT_SOURCE))
+    elif has_source and not has_marker:
+        errors.append(DataError(SourceLocation(path, line),
+                                f"{key_path}: sources に要確認（youkakunin）がありますが、{where}に「要確認」の表示がありません。"
+                                "確かめていない内容を述べる文に「（要確認）」と書いてください", rules.YOUKAKUNIN_WITHOUT_MARK))
 
 
 def check_provenance(caution: str, basis, sources: tuple, path: str, key_path: str, line: int,
@@ -120,16 +140,7 @@ def check_provenance(caution: str, basis, sources: tuple, path: str, key_path: s
                                         f"{key_path}.sources[{index}]: 他の自治体の例なのに、留意事項の本文に「{expected}」の表示がありません。"
                                         f"茅ヶ崎市の決まりと読まれないよう、その内容を述べる文に「{expected}」と書き、検討する例として書いてください",
                                         rules.SOURCE_OTHER_UNLABELLED))
-    has_marker = YOUKAKUNIN in caution
-    has_source = any(s.kind == "youkakunin" for s in sources)
-    if has_marker and not has_source:
-        errors.append(DataError(SourceLocation(path, line),
-                                f"{key_path}: 留意事項の本文に「要確認」がありますが、sources に kind: youkakunin の出典がありません。"
-                                "確かめること（confirm）と所管（shokan）を書いてください（要確認の一覧に載ります）", rules.YOUKAKUNIN_WITHOUT_SOURCE))
-    elif has_source and not has_marker:
-        errors.append(DataError(SourceLocation(path, line),
-                                f"{key_path}: sources に要確認（youkakunin）がありますが、留意事項の本文に「要確認」の表示がありません。"
-                                "確かめていない内容を述べる文に「（要確認）」と書いてください", rules.YOUKAKUNIN_WITHOUT_MARK))
+    check_youkakunin_marks(caution, sources, path, key_path, line, errors)
 
 
 # はい must mean done or safe. A check is negative when, once the closing 「か」 and punctuation

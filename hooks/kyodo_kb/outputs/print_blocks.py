@@ -13,6 +13,7 @@ import html
 import re
 
 from kyodo_kb.knowledge_base import Revision
+from kyodo_kb.render.pages import json_data_element
 
 # (first day, era name); checked newest first. Only eras a revision date can fall in.
 _ERAS = (
@@ -65,11 +66,40 @@ def render_print_header(revision: Revision | None, page_path: str, public_url: s
     ])
 
 
-def render_print_tools(checklist_id: str, title: str) -> str:
+def css_string(text: str) -> str:
+    """Text as a CSS string literal that cannot end the string, the rule or the <style> element."""
+    return '"' + "".join(f"\\{ord(ch):x} " if ch in '"\\<>&' or ord(ch) < 0x20 else ch for ch in text) + '"'
+
+
+def render_running_header(title: str, revision: Revision | None) -> str:
+    """Pages 2+ of the printed sheet repeat the checklist title and edition in the top margin
+    (a page-margin box, Chromium 131+; page 1 has the title block). A <style> in the page
+    itself: the rule goes with the page, also when Material swaps pages in place."""
+    edition = f"　{format_revision(revision)}" if revision else ""
+    return "\n".join([
+        '<style class="kb-running-header">',
+        "@media print { @page { @top-left { content: " + css_string(title + edition) + "; "
+        "font-size: 7.5pt; color: #000; vertical-align: bottom; padding-bottom: 2mm; } }",
+        "@page :first { @top-left { content: none; } } }",
+        "</style>",
+        "",
+    ])
+
+
+def render_print_tools(checklist_id: str, title: str, csv_rows: list | None = None) -> str:
     """Print choice and button (revealed by print.js: printing from a button needs JavaScript),
     and the download links. The CSV link is Markdown so the strict build checks it; the PDF
-    link is raw HTML and hidden until make_pdf.py has written the file."""
+    link is raw HTML and hidden until make_pdf.py has written the file.
+
+    With `csv_rows` (the blank CSV's rows, csv_export.checklist_rows) the page also offers
+    「回答入りの CSV」: answers_csv.js fills the answer column, notes and chosen conditions in the
+    browser (nothing is sent anywhere) and writes the file in the blank CSV's encoding."""
     name = download_name(title)
+    answers_csv = []
+    if csv_rows:
+        data = {"name": name, "columns": csv_rows[0], "rows": csv_rows[1:]}
+        answers_csv = [json_data_element("kb-answers-csv-data", data),
+                       '<button type="button" class="md-button kb-answers-csv" hidden>回答入りの CSV</button>']
     return "\n".join([
         '<div class="kb-print-tools" data-search-exclude="true" markdown>',
         "",
@@ -78,7 +108,9 @@ def render_print_tools(checklist_id: str, title: str) -> str:
         '<label><input type="radio" name="kb-print-mode" value="filled" checked> 回答を入れて</label>',
         '<label><input type="radio" name="kb-print-mode" value="blank"> 空欄で</label>',
         "</fieldset>",
+        '<label class="kb-print-appendix-option"><input type="checkbox" name="kb-print-appendix"> 条文の付録</label>',
         '<button type="button" class="md-button md-button--primary kb-print-button">印刷する</button>',
+        *answers_csv,
         "</div>",
         "",
         f'<a class="kb-download-pdf md-button" href="{html.escape(checklist_id)}.pdf" '
@@ -119,7 +151,8 @@ def download_name(title: str) -> str:
 
 
 def with_print_blocks(markdown: str, checklist_id: str, title: str, revision: Revision | None,
-                      page_path: str, public_url: str | None = None, sheet_code: str = "") -> str:
+                      page_path: str, public_url: str | None = None, sheet_code: str = "",
+                      csv_rows: list | None = None) -> str:
     """The checklist page with the title block and tools under its first heading and the
     sign-off block at the end. Inserting after the heading keeps page_rendering.py unaware
     of printing, so the page markup can change without touching this module."""
@@ -127,6 +160,7 @@ def with_print_blocks(markdown: str, checklist_id: str, title: str, revision: Re
     heading = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
     if heading is None:
         raise ValueError(f"checklist page {checklist_id} has no '# ' heading to put the print title block under")
-    blocks = ["", render_print_header(revision, page_path, public_url, sheet_code), render_print_tools(checklist_id, title)]
+    blocks = ["", render_print_header(revision, page_path, public_url, sheet_code),
+              render_print_tools(checklist_id, title, csv_rows), render_running_header(title, revision)]
     lines[heading + 1:heading + 1] = blocks
     return "\n".join(lines).rstrip("\n") + "\n\n" + render_signoff()

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from kyodo_kb.render.pages import (render_checklist_index, render_checklist_page, render_ordinance_index,
                                    render_ordinance_page)
+from kyodo_kb.render.progress import render_progress_board
+from kyodo_kb.render.stage_path import render_next_stage
 from kyodo_kb.render.tag_index import PAGE_SRC as TAG_INDEX_SRC, render_tag_index
 from kyodo_kb.tooling.collection_pause import without_cyclic_collection
 
@@ -23,11 +25,14 @@ def nav_sources(nav):
 def render_all_pages(kb) -> dict:
     """Every generated page, src_uri -> Markdown (also used by the benchmark's no-hook baseline)."""
     tag_descriptions = {tag.name: tag.description for tag in kb.tags or ()}
-    pages = {"checklists/index.md": render_checklist_index(kb.checklists),
+    pages = {"checklists/index.md": render_checklist_index(kb.checklists) + "\n"
+             + render_progress_board(kb.checklists, "checklists/index.md"),
              "ordinances/index.md": render_ordinance_index(kb.ordinances),
              TAG_INDEX_SRC: render_tag_index(kb.checklists, tag_descriptions)}
+    ordinances = {ordinance.id: ordinance for ordinance in kb.ordinances}
     for checklist in kb.checklists:
-        pages[checklist.page_src] = render_checklist_page(checklist, kb.pending_amendments)
+        pages[checklist.page_src] = render_checklist_page(checklist, kb.pending_amendments,
+                                                          render_next_stage(kb.checklists, checklist), ordinances)
     for ordinance in kb.ordinances:
         pages[ordinance.page_src] = render_ordinance_page(ordinance, kb.citing_items)
     return pages

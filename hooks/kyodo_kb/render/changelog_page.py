@@ -23,6 +23,9 @@ def render_changelog_page(revisions: list[Revision]) -> str:
         lines += ["まだ記録はありません。", ""]
     for revision in revisions:
         lines += [f"## {format_both(revision.date)}　{escape_text(revision.version)}版 {{ #{version_anchor(revision.version)} }}", "",
-                  revision.summary, ""]
+                  f"**区分**: {escape_text(revision.change_label)}", "{ .kb-change-kind-line }", ""]
+        if revision.change_note:
+            lines += [f"**変更の要点**: {revision.change_note}", "{ .kb-change-note }", ""]
+        lines += [revision.summary, ""]
     return "\n".join(lines) + "\n"
 

@@ -50,13 +50,33 @@ def _field_text(item, field: str) -> str:
     return "、".join(item.basis) if field == "basis" else getattr(item, field)
 
 
-def render_comparison(old: Edition, new: Edition, current_pages: dict, src: str = PAGE_SRC) -> list[str]:
+def edition_change_lines(editions: list, old: Edition, new: Edition, revisions: dict) -> list[str]:
+    """The major/minor label and change note of every published edition after `old` up to `new`
+    (either way round), from data/changelog.yml."""
+    versions = [e.version for e in editions]
+    if old.version not in versions or new.version not in versions:
+        return []
+    low, high = sorted((versions.index(old.version), versions.index(new.version)))
+    lines = []
+    for edition in editions[low + 1: high + 1]:
+        revision = revisions.get(edition.version)
+        if edition.draft or revision is None:
+            continue
+        note = f"　変更の要点: {revision.change_note}" if revision.change_note else ""
+        lines.append(f'<li data-version="{escape_attr(edition.version)}" data-change="{escape_attr(revision.change or "")}">'
+                     f"{escape_attr(edition.version)}版: {escape_attr(revision.change_phrase)}{escape_attr(note)}</li>")
+    return ['<ul class="kb-comparison-changes">', *lines, "</ul>"] if lines else []
+
+
+def render_comparison(old: Edition, new: Edition, current_pages: dict, src: str = PAGE_SRC,
+                      editions: list = (), revisions: dict | None = None) -> list[str]:
     """The changes from `old` to `new`, per checklist (raw HTML; links to current items)."""
     changes = compare_editions(old, new)
     total = sum(c.count for c in changes)
     lines = [f'<div class="kb-comparison" data-from="{escape_attr(old.version)}" data-to="{escape_attr(new.version)}">',
              f'<p class="kb-comparison-summary">{escape_attr(version_label(old))} から {escape_attr(version_label(new))} への変更: '
              f'{total} 件</p>']
+    lines += edition_change_lines(list(editions), old, new, revisions or {})
     if not changes:
         lines.append("<p>変更はありません。</p>")
     for checklist in changes:
@@ -96,21 +116,24 @@ def _page_url(src: str, page_src: str, anchor: str | None = None) -> str:
     return f"{link}#{anchor}" if anchor else link
 
 
-def render_editions_page(editions: list[Edition], checklists: list) -> str:
-    """`editions`: published editions oldest first, then the draft if the data differ from the newest."""
+def render_editions_page(editions: list[Edition], checklists: list, revisions: dict | None = None) -> str:
+    """`editions`: published editions oldest first, then the draft if the data differ from the newest.
+    `revisions`: version -> changelog Revision (major/minor and the change note)."""
+    revisions = revisions or {}
     current_pages = {item.id: c.page_src for c in checklists for item in c.items}
     lines = ["---", "title: 版の比較", "---", "", "# 版の比較", "",
              "公開した版どうし、または版と現在の内容を比べて、チェックリストごとに追加・改定・削除された確認項目と、"
              "変わった文字（<del>削除</del>・<ins>追加</ins>）を示します。", ""]
     published = [e for e in editions if not e.draft]
-    lines += ["公開した版: " + ("、".join(version_label(e) for e in published) or "まだありません") + "。", ""]
+    lines += ["公開した版: " + ("、".join(version_label(e) + (f"・{revisions[e.version].change_phrase}" if e.version in revisions else "")
+                                    for e in published) or "まだありません") + "。", ""]
     lines += ['<form class="kb-editions-form" hidden>',
               '<p><label>比べる元の版 <select class="kb-edition-from"></select></label>　',
               '<label>比べる先の版 <select class="kb-edition-to"></select></label></p>',
               '<p><label>日付で選ぶ（その日に公開されていた版を元にします） <input type="date" class="kb-edition-date"></label></p>',
               '</form>', '<div class="kb-editions-result" aria-live="polite">', ""]
     if len(editions) >= 2:
-        lines += render_comparison(editions[-2], editions[-1], current_pages)
+        lines += render_comparison(editions[-2], editions[-1], current_pages, PAGE_SRC, editions, revisions)
     else:
         only = version_label(editions[0]) if editions else "なし"
         lines.append(f'<p class="kb-comparison-summary">比べられる版はまだ1つだけです（{escape_attr(only)}）。次の版を公開すると、ここで違いを確かめられます。</p>')
@@ -140,15 +163,20 @@ def render_editions_page(editions: list[Edition], checklists: list) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_editions_data(editions: list[Edition], checklists: list) -> str:
-    """`window.kbEditions`: the editions (item id + fingerprint per checklist) and each text once."""
+def render_editions_data(editions: list[Edition], checklists: list, revisions: dict | None = None) -> str:
+    """`window.kbEditions`: the editions (item id + fingerprint per checklist, major/minor and the
+    change note) and each text once."""
+    revisions = revisions or {}
     texts: dict = {}
     listed = []
     for edition in editions:
         for checklist in edition.checklists:
             for item in checklist.items:
                 texts.setdefault(item.fingerprint, [item.check, item.caution, list(item.basis)])
+        revision = revisions.get(edition.version) if not edition.draft else None
         listed.append({"version": edition.version, "label": version_label(edition),
+                       "change": revision.change_phrase if revision else None,
+                       "note": revision.change_note if revision else None,
                        "date": edition.date.isoformat() if edition.date else None, "draft": edition.draft,
                        "checklists": [[c.id, c.title, [[i.id, i.fingerprint] for i in c.items]] for c in edition.checklists]})
     pages = {item.id: _page_url(PAGE_SRC, c.page_src, item.id) for c in checklists for item in c.items}

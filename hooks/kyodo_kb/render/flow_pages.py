@@ -13,6 +13,7 @@ from kyodo_kb.render.cjk_soft_breaks import join_soft_breaks_text
 from kyodo_kb.formats.flow import Flow, Outcome, Question, Step, walk_steps
 from kyodo_kb.formats.paperwork import FORM_QUESTION
 from kyodo_kb.render.pages import escape_attr, escape_text, front_matter_title, relative_link
+from kyodo_kb.render.stage_path import render_stage_list, stage_checklists
 
 STEP_CLASS = "kb-step-link"  # decision.js swaps these steps in place
 
@@ -94,6 +95,10 @@ def _render_outcome(flow: Flow, step: Step, src: str, checklists: dict, sheets: 
         query = f"?form={form}" if form else ""
         links = "、".join(f"[{escape_text(sheet.title)}]({relative_link(src, sheet.page_src)}{query})" for sheet in sheets)
         lines += [f"書式（{escape_text(outcome.title)}に合わせて表示します）: {links}", "{ .kb-outcome-paperwork }", ""]
+    if stage_checklists(checklists.values()):
+        lines += ["### 段階ごとのチェックリスト { #kb-stages }", "",
+                  "形態を決めたら、事業の段階ごとのチェックリストに、順に答えてください。", "",
+                  render_stage_list(checklists.values(), sheets, src), ""]
     lines += _render_your_answers(flow, step, src, "あなたの回答")
     return lines
 

@@ -13,6 +13,7 @@ import posixpath
 import re
 from urllib.parse import quote
 
+from kyodo_kb.render.cited_provisions import render_cited_texts, render_provision_appendix
 from kyodo_kb.render.feedback import item_marker
 from kyodo_kb.formats.tags import tag_anchor
 from kyodo_kb.render.cjk_soft_breaks import join_soft_breaks_text
@@ -57,9 +58,13 @@ def _relative_path(from_src: str, to_src: str) -> str:
     return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
 
 
-def render_checklist_page(checklist: Checklist, pending: dict | None = None) -> str:
+def render_checklist_page(checklist: Checklist, pending: dict | None = None, after_items: list | tuple = (),
+                          ordinances: dict | None = None) -> str:
     """A decision page: complete without JavaScript (every item, caution and basis shown,
-    conditions as labels); decision.js adds the answers, the summary and the filtering."""
+    conditions as labels); decision.js adds the answers, the summary and the filtering.
+    `after_items`: Markdown lines between the last item and the editors' details (次の段階へ).
+    With `ordinances` ({id: Ordinance}) each citation opens its provision's text in place, and the
+    page ends with the appendix of cited provisions that print.js prints on request."""
     src = checklist.page_src
     lines = [
         "---",
@@ -75,7 +80,10 @@ def render_checklist_page(checklist: Checklist, pending: dict | None = None) -> 
     if checklist.profile:
         lines += render_profile_form(checklist)
     for item in checklist.items:
-        lines += render_checklist_item(item, src, checklist.profile, (pending or {}).get(item.id, ()))
+        lines += render_checklist_item(item, src, checklist.profile, (pending or {}).get(item.id, ()), ordinances)
+    lines += list(after_items)
+    if ordinances:
+        lines += render_provision_appendix(ordinances, checklist)
     # For editors, after the items: staff reach the first question without scrolling past it.
     lines += [f'<p class="kb-source">編集者向け: チェックリスト ID <code>{escape_attr(checklist.id)}</code>　'
               f'確認項目 {len(checklist.items)} 件　元データ <code>{escape_attr(checklist.path)}</code></p>', ""]
@@ -136,7 +144,8 @@ def tag_link(tag: str) -> str:
             f'title="タグ「{escape_attr(tag)}」の留意事項の一覧">{escape_attr(tag)}</a>')
 
 
-def render_checklist_item(item: ChecklistItem, src: str, profile: tuple = (), pending: tuple = ()) -> list[str]:
+def render_checklist_item(item: ChecklistItem, src: str, profile: tuple = (), pending: tuple = (),
+                          ordinances: dict | None = None) -> list[str]:
     applies = ""
     if item.applies_when:
         data = json.dumps(conditions_as_data(item.applies_when), ensure_ascii=False, separators=(",", ":"))
@@ -173,6 +182,8 @@ def render_checklist_item(item: ChecklistItem, src: str, profile: tuple = (), pe
             f"[{escape_text(c.ref.label)}]({relative_link(src, c.ref.page_src, c.ref.anchor)})" for c in item.basis
         )
         lines += [f"**根拠**: {links}", "{ .kb-basis }", ""]
+        if ordinances:
+            lines += render_cited_texts(ordinances, item.basis)
     if pending:
         lines += render_amendment_notice(pending, src)
     if item.sources:

@@ -1,4 +1,4 @@
-"""Renders the paperwork sheets (役割分担表, 協定書に書くこと, ふりかえり（評価）シート) and their
+"""Renders the paperwork sheets (役割分担表, 協定書に書くこと, 振り返り（評価）シート) and their
 index into Markdown pages at paperwork/<kind>/.
 
 Each sheet page is a complete form without JavaScript (inputs, the cautions, provisions and
@@ -21,7 +21,7 @@ ORIENTATION = {"role-table": "landscape", "agreement": "portrait", "evaluation":
 LEAD = {
     "role-table": "事業で分担する事柄ごとに、市・相手方・共同のどれが担うかと、具体的に何をするかを記入します。",
     "agreement": "協定書などの書面に入れる事柄と、相手方と決めておくことの一覧です。条文の案ではありません。",
-    "evaluation": "市と相手方がそれぞれ同じ項目を5段階でふりかえり、結果を持ち寄って話し合うためのシートです。",
+    "evaluation": "市と相手方がそれぞれ同じ項目を5段階で振り返り、結果を持ち寄って話し合うためのシートです。",
 }
 
 
@@ -39,9 +39,9 @@ def render_paperwork_pages(kb, revision, public_url: str | None = None) -> dict:
 
 
 def render_index(sheets, flows) -> str:
-    lines = ["---", "title: 書式（役割分担表・協定書・ふりかえり）", "---", "",
-             "# 書式（役割分担表・協定書・ふりかえり）", "",
-             "留意事項のチェックリストで「書面にしてください」「ふりかえりの様式」とされているものを、"
+    lines = ["---", "title: 書式（役割分担表・協定書・振り返り）", "---", "",
+             "# 書式（役割分担表・協定書・振り返り）", "",
+             "留意事項のチェックリストで「書面にしてください」「振り返りの様式」とされているものを、"
              "このブラウザで記入し、印刷（A4）や表計算用のファイル（CSV・Excel）で持ち出せるようにしたページです。"
              "記入した内容はこのブラウザの中だけに保存され、ほかへは送られません。", ""]
     if flows:
@@ -49,11 +49,11 @@ def render_index(sheets, flows) -> str:
         lines += [f"先に[{escape_text(flow.title)}]({relative_link(INDEX_SRC, flow.page_src)})で形態を選んでおくと、"
                   "役割分担表にその形態の出典のある担い手を「提案」として入れ、協定書に書くことに形態ごとの補足を示します。", ""]
     lines += ["| 書式 | 内容 | 使う段階 |", "| --- | --- | --- |"]
-    stage = {"role-table": "役割分担・協定", "agreement": "役割分担・協定", "evaluation": "評価・公開・ふりかえり"}
+    stage = {"role-table": "役割分担・協定", "agreement": "役割分担・協定", "evaluation": "評価・公開・振り返り"}
     for sheet in sheets:
         lines.append(f"| [{escape_text(sheet.title)}]({relative_link(INDEX_SRC, sheet.page_src)}) | "
                      f"{escape_text(LEAD[sheet.kind])} | {stage[sheet.kind]} |")
-    lines += ["", "茅ヶ崎市の協定書や評価の様式は、調査した資料からは見つかっていません（要確認）。"
+    lines += ["", "茅ヶ崎市の協定書や評価の様式は、調査した資料からは見つかっていません（確かめることは各ページの「要確認」と、編集ガイドの要確認の一覧にあります）。"
               "これらのページの行の立て方は、他の自治体の例と、このサイトの留意事項・条例の規定に基づきます。出典は各ページに示しています。", ""]
     return "\n".join(lines) + "\n"
 
@@ -130,7 +130,7 @@ def render_sheet(sheet, items: dict, forms: dict, kb, revision, page_path: str, 
 def _entry_data(entry, items: dict) -> dict:
     return {"id": entry.id, "name": entry.name,
             "cautions": [f"{r.text} {items[r.text][1].check}" for r in entry.cautions],
-            "sources": list(entry.sources),
+            "sources": [source.label for source in entry.sources],
             "basis": [c.ref.label for c in getattr(entry, "basis", ())]}
 
 
@@ -142,7 +142,7 @@ def _role_table(sheet, items, forms, src, data, kb):
     refs = ["## 行ごとの留意事項と出典 { #kb-pw-sources }", "",
             "表の行ごとに、それを尋ねている留意事項、出典、形態ごとの提案とその出典を示します。", ""]
     for entry in sheet.entries:
-        suggest = {s.form: {"who": s.who, "source": s.source} for s in entry.suggestions}
+        suggest = {s.form: {"who": s.who, "source": s.source.label} for s in entry.suggestions}
         data["entries"].append({**_entry_data(entry, items), "question": entry.question, "suggest": suggest})
         cells = "".join(
             f'<td class="kb-pw-choice" data-who="{who}"><label><input type="radio" name="kb-pw-{entry.id}-who" '
@@ -161,7 +161,7 @@ def _role_table(sheet, items, forms, src, data, kb):
         refs += _ref_list(entry, items, src)
         if entry.suggestions:
             refs += ["形態ごとの提案:", ""]
-            refs += [f"- {escape_text(forms.get(s.form, s.form))}: {WHO[s.who]}（出典: {escape_text(s.source)}）"
+            refs += [f"- {escape_text(forms.get(s.form, s.form))}: {WHO[s.who]}（出典: {escape_text(s.source.label)}）"
                      for s in entry.suggestions]
             refs.append("")
         else:
@@ -179,7 +179,7 @@ def _ref_list(entry, items, src) -> list[str]:
         lines.append(f"- 留意事項: {_caution_links(entry, items, src)}")
     if getattr(entry, "basis", ()):
         lines.append(f"- 根拠: {_basis_links(entry.basis, src)}")
-    lines.append("- 出典: " + "／".join(escape_text(s) for s in entry.sources))
+    lines.append("- 出典: " + "／".join(escape_text(s.label) for s in entry.sources))
     return lines + [""]
 
 
@@ -257,7 +257,7 @@ def _evaluation(sheet, items, forms, src, data, kb):
         link = relative_link(src, citation.ref.page_src, citation.ref.anchor)
         quotes += [f"> {escape_text(_provision_text(kb, citation.ref))}", ">", f"> [{escape_text(citation.ref.label)}]({link})", ""]
     data["disclosure"] = [c.ref.label for c in sheet.disclosure_basis]
-    rows += ['<section class="kb-pw-disclosure" markdown>', "", "## ふりかえりの結果の公開 { #kb-pw-disclosure }", "",
+    rows += ['<section class="kb-pw-disclosure" markdown>', "", "## 振り返りの結果の公開 { #kb-pw-disclosure }", "",
              join_soft_breaks_text(sheet.disclosure), "", *quotes,
              '<div class="kb-pw-fields">',
              '<label class="kb-pw-memo">公開の方法（市のウェブページ、団体の会報、報告会など）<textarea rows="2" data-field="_kokai.hoho"></textarea></label>',

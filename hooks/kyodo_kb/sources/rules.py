@@ -87,6 +87,8 @@ CHANGELOG_VERSION_ANCHOR = "changelog-version-anchor"  # two versions that share
 CHANGELOG_DATE_RANGE = "changelog-date-range"  # a date before the wareki calendar
 NO_ORDINANCES = "ordinances-missing"
 CHANGELOG_DATE = "changelog-date"
+CHANGELOG_CHANGE_KIND = "changelog-change-kind"  # change: neither major nor minor
+CHANGELOG_CHANGE_NOTE = "changelog-change-note"  # a major change without its change note
 
 # versions of ordinance provisions (formats/ordinance.py) and the reviews of the cautions citing them
 ORDINANCE_DATE = "ordinance-date"  # a 施行日 or check date not written as 年-月-日
