@@ -98,7 +98,7 @@ def test_unsafe_content_is_named(content, expected):
     ('<link rel="stylesheet" href="../../uploads/x.css">', "",
      "枠: スタイルシート「../../uploads/x.css」はサイトの許可リストにありません（mkdocs.yml の extra_javascript / extra_css、テーマのファイル、kyodo_kb/sources/page_safety.py の SITE_ASSETS）"),
     ('<base href="https://example.org/">', "", "枠: ページの枠（ヘッダー・ナビゲーション）に許可されていない要素「<base>」があります" + OWN),
-    ("<style>body{background:url(https://x/)}</style>", "", "枠: ページの枠（ヘッダー・ナビゲーション）に許可されていない要素「<style>」があります" + OWN),
+    ("<style>body{background:url(https://x/)}</style>", "", "枠: 「<style>」は、印刷の柱（チェックリストの題名と版）のほかには使えません（画面を覆い隠したり、外部を読み込んだりできるため）"),
     ("", '<nav class="md-nav"><a href="../x/" onmouseover="window.__pwned=1">x</a></nav>',
      "枠: 「<a>」にイベント処理の属性「onmouseover=」があります（スクリプトが動きます）"),
     ("", '<span class="md-ellipsis"><img src="https://tracker.example/t.png" alt=""></span>',
@@ -170,3 +170,12 @@ def test_the_theme_never_builds_tooltips_from_titles():
     from support import ROOT
     features = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]["features"]
     assert "content.tooltips" not in features
+
+
+def test_the_print_running_header_is_the_one_style_element():
+    from kyodo_kb.outputs.print_blocks import render_running_header
+    header = render_running_header('協定"}</style><script>window.__pwned=1</script>', None)
+    assert messages(page(header)) == []
+    forged = '<style class="kb-running-header">@media print { body { background: url(https://tracker.example/) } }</style>'
+    assert messages(page(forged)) == [
+        "本文: 「<style>」は、印刷の柱（チェックリストの題名と版）のほかには使えません（画面を覆い隠したり、外部を読み込んだりできるため）"]

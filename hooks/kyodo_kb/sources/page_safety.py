@@ -213,7 +213,7 @@ p br hr em strong b i s del ins mark sub sup small code pre kbd samp var span di
 cite dfn ul ol li dl dt dd h1 h2 h3 h4 h5 h6 table thead tbody tfoot tr th td caption colgroup col
 a img abbr details summary input label figure figcaption
 article aside section nav header footer time fieldset legend form button select option optgroup
-textarea progress output meter script
+textarea progress output meter script style
 svg g path rect text tspan title line circle ellipse polyline polygon defs marker desc
 """.split())
 _FRAME_ELEMENTS = _CONTENT_ELEMENTS | frozenset("html head meta link body main".split())
@@ -247,6 +247,7 @@ _CONTENT_ATTRIBUTES = {
     "label": {"for"}, "output": {"for", "name"},
     "progress": {"max", "value"}, "meter": {"min", "max", "low", "high", "optimum", "value"},
     "script": {"src"},
+    "style": set(),  # only the print running header's, judged by its text (_RUNNING_HEADER)
     **{name: _SVG_ATTRIBUTES for name in "svg g path rect text tspan line circle ellipse polyline polygon marker".split()},
 }
 _FRAME_ATTRIBUTES = {
@@ -329,8 +330,9 @@ class _PageChecker(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self._start(tag, attrs)
-        if tag == "script":
+        if tag in ("script", "style"):
             self.script, self.script_text, self.script_content = dict(attrs), [], self.content_depth > 0
+            self.script["<tag>"] = tag
 
     def handle_startendtag(self, tag, attrs):
         self._start(tag, attrs)
@@ -339,7 +341,7 @@ class _PageChecker(HTMLParser):
         self.after_lt = False
         if tag == "article" and self.content_depth:
             self.content_depth -= 1
-        elif tag == "script" and self.script is not None:
+        elif tag in ("script", "style") and self.script is not None:
             self._inline_script(self.script, "".join(self.script_text))
             self.script = None
 
@@ -433,6 +435,10 @@ class _PageChecker(HTMLParser):
         self.after_lt = False
 
     def _inline_script(self, attrs: dict, text: str) -> None:
+        if attrs.get("<tag>") == "style":
+            if not (self.script_content and attrs.get("class") == "kb-running-header" and _running_header().fullmatch(text)):
+                self.problem("「<style>」は、印刷の柱（チェックリストの題名と版）のほかには使えません（画面を覆い隠したり、外部を読み込んだりできるため）", text[:120])
+            return
         if "src" in attrs:
             if text.strip():
                 self.problem("「<script src>」の中にスクリプトが書かれています", text[:120])
@@ -474,6 +480,21 @@ class _PageChecker(HTMLParser):
 
 
 _NOT_FOUND_SCRIPTS: frozenset | None = None
+_RUNNING_HEADER_PATTERN: re.Pattern | None = None
+
+
+def _running_header() -> re.Pattern:
+    """The text of the one <style> a page may carry: outputs/print_blocks.render_running_header's,
+    with any title written as that function's CSS string (which cannot end the string or rule)."""
+    global _RUNNING_HEADER_PATTERN
+    if _RUNNING_HEADER_PATTERN is None:
+        from kyodo_kb.outputs.print_blocks import render_running_header
+        sample = render_running_header("TITLE", None)
+        body = sample.split(">", 1)[1].rsplit("</style>", 1)[0]
+        before, after = body.split('"TITLE"')
+        string = r'"(?:[^"\\<>&\x00-\x1f]|\\[0-9a-f]{1,6} )*"'
+        _RUNNING_HEADER_PATTERN = re.compile(re.escape(before) + string + re.escape(after))
+    return _RUNNING_HEADER_PATTERN
 
 
 def _not_found_scripts_cached() -> frozenset:
