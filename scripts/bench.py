@@ -5,6 +5,10 @@ For each size it measures, each in its own child process (so peak memory is that
 event handler registered from `hooks:` is timed), (c) the full `mkdocs build`, and (d) a
 baseline: MkDocs building the same generated pages written out as plain Markdown, with no
 hooks. Ratios are taken within one run because this machine is shared and noisy.
+At the largest size it also compares validation with a bare C-libyaml parse of the same files
+(the target is at most 1.3×), and on the shipped data it measures the editor's preview loop
+(scripts/bench_preview.py: save a checklist under `make serve` → page reloaded, and the same for a
+plain Markdown page).
 Writes a Markdown table (default docs/maintainers/benchmark.md). Not part of `make test`.
 """
 from __future__ import annotations
@@ -48,6 +52,58 @@ def child_check(project: Path) -> dict:
     if errors:
         raise RuntimeError(f"synthetic data has errors: {errors[:3]}")
     return {"seconds": elapsed, "peak_mb": peak_memory_with_workers_mb(), "items": counts["items"]}
+
+
+def yaml_files(project: Path) -> list[Path]:
+    """Every data file the loader reads (the YAML of checklists, ordinances, flows, data, paperwork, training)."""
+    folders = ("checklists", "ordinances", "flows", "data", "paperwork", "training")
+    return [path for folder in folders for path in sorted((project / folder).rglob("*.yml"))]
+
+
+def child_parse_ratio(project: Path, rounds: int = 5) -> dict:
+    """Validation against a bare C-libyaml parse of the same files (`yaml.load(text, Loader=yaml.CSafeLoader)`,
+    one process, no checks), alternated `rounds` times so both see the same load on the shared machine.
+    "check" is validation as `make check` runs it (checklist files read by one process per core);
+    "single" is the same validation in one process."""
+    import yaml
+    from kyodo_kb.knowledge_base import validate_project
+
+    files = yaml_files(project)
+
+    def bare() -> None:
+        for path in files:
+            yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+    runs: dict = {"bare": [], "check": [], "single": []}
+    cpu: dict = {"bare": [], "single": []}
+    for _ in range(rounds):
+        for name, step in (("bare", bare), ("check", lambda: validate_project(project)),
+                           ("single", lambda: validate_project(project, workers=1))):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            step()
+            runs[name].append(time.perf_counter() - started)
+            if name in cpu:  # one process: its CPU time is the work, whatever else the machine runs
+                cpu[name].append(time.process_time() - started_cpu)
+    best = {name: min(times) for name, times in runs.items()}
+    best_cpu = {name: min(times) for name, times in cpu.items()}
+    return {"files": len(files), "rounds": rounds, "runs": runs, **{f"{name}_s": value for name, value in best.items()},
+            **{f"{name}_cpu_s": value for name, value in best_cpu.items()},
+            "ratio": best["check"] / best["bare"], "single_ratio": best["single"] / best["bare"],
+            "cpu_ratio": best_cpu["single"] / best_cpu["bare"]}
+
+
+def render_parse_table(label: str, m: dict) -> str:
+    return "\n".join([
+        "", "## 検証と、YAML を読むだけの時間の比（最大の規模）", "",
+        f"同じ {m['files']:,} ファイルを、C の libyaml で読むだけ（`yaml.load(…, Loader=yaml.CSafeLoader)`、1 プロセス、検査なし）の時間と、"
+        "(a) の検証（`make check` と同じ、チェックリストのファイルはコアの数のプロセスで読む）、同じ検証を 1 プロセスでした時間を比べます。"
+        f"共有マシンの混み具合が同じになるよう 3 つを交互に {m['rounds']} 回測り、それぞれの最短を使います。目標は比が 1.3 以下です。"
+        "壁時計の秒はマシンの混み具合で大きく揺れるので、1 プロセスどうしは CPU 時間（そのプロセスの仕事の量）の比も示します。", "",
+        "| データ | ファイル | libyaml だけ 秒 | (a) 検証 秒 | (a)/libyaml | 1 プロセスの検証 秒 | 1 プロセス/libyaml | CPU 秒 libyaml / 1 プロセスの検証 | CPU の比 |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| {label} | {m['files']:,} | {m['bare_s']:.2f} | {m['check_s']:.2f} | {m['ratio']:.2f} | {m['single_s']:.2f} | {m['single_ratio']:.2f} | "
+        f"{m['bare_cpu_s']:.2f} / {m['single_cpu_s']:.2f} | {m['cpu_ratio']:.2f} |",
+        ""])
 
 
 def check_command_seconds(project: Path) -> float:
@@ -389,13 +445,17 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--child"]:
         kind, *rest = argv[1:]
-        result = child_check(Path(rest[0])) if kind == "check" else child_build(Path(rest[0]), Path(rest[1]))
+        if kind == "parse":
+            result = child_parse_ratio(Path(rest[0]))
+        else:
+            result = child_check(Path(rest[0])) if kind == "check" else child_build(Path(rest[0]), Path(rest[1]))
         print(json.dumps(result))
         return 0
     parser = argparse.ArgumentParser(prog="bench", description="検証・ビルドの時間とメモリを規模ごとに計測します")
     parser.add_argument("--factors", default="1,10,100,1000",
                         help=f"合成データの規模（1× = {ITEMS_PER_CHECKLIST} 項目のチェックリスト1件）")
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "maintainers" / "benchmark.md")
+    parser.add_argument("--preview-rounds", type=int, default=3, help="編集のプレビューの計測の回数（0 なら計測しない）")
     try:
         args = parser.parse_args(argv)
         factors = [int(f) for f in args.factors.split(",")]
@@ -404,7 +464,15 @@ def main(argv: list[str] | None = None) -> int:
     from kyodo_kb.tooling.synthetic_data import write_synthetic_project
 
     machine = machine_description()
+    preview = None
+    if args.preview_rounds:
+        from bench_preview import preview_loop, render_preview_table
+
+        preview = preview_loop(args.preview_rounds)
+        print("preview: " + ", ".join(f"{label} {m['median']:.2f}s (min {m['min']:.2f}s)"
+                                      for label, m in preview.items() if label != "startup"), flush=True)
     rows = []
+    parse = None
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as temp:
         work = Path(temp)
         rows.append(measure_size("出荷データ", ROOT, work))
@@ -415,6 +483,11 @@ def main(argv: list[str] | None = None) -> int:
                                               big_checklist_items=BIG_CHECKLIST_ITEMS if largest else 0)
             changed = add_editions(project)
             rows.append(measure_size(f"{factor:,}×", project, work, keep_site=largest))
+            if largest:
+                parse = run_child("parse", str(project))
+                print(f"{factor}×: validation / bare libyaml parse = {parse['ratio']:.2f} "
+                      f"({parse['check_s']:.2f}s / {parse['bare_s']:.2f}s); one process {parse['single_ratio']:.2f}, "
+                      f"CPU {parse['cpu_ratio']:.2f} ({parse['single_cpu_s']:.2f}s / {parse['bare_cpu_s']:.2f}s)", flush=True)
             shutil.rmtree(project, ignore_errors=True)
             rows[-1]["editions_changed"] = changed
             print(f"{factor}×: check {rows[-1]['check']['seconds']:.2f}s, build {rows[-1]['build']['seconds']:.2f}s, "
@@ -428,7 +501,8 @@ def main(argv: list[str] | None = None) -> int:
             "合成データは実在の規定を引用し、タグを付けています。時間は壁時計の秒、メモリは各子プロセスの最大常駐メモリです。")
     args.output.parent.mkdir(parents=True, exist_ok=True)
     search_label = f"{rows[-1]['label']}（{rows[-1]['check']['items']:,} 項目）"
-    measured = (render_table(rows, machine, note) + render_impact_table(rows)
+    measured = (render_table(rows, machine, note) + render_parse_table(search_label, parse)
+                + (render_preview_table(preview) if preview else "") + render_impact_table(rows)
                 + render_browser_table(browser_rows) + render_search_table(search_label, search))
     args.output.write_text(with_kept_history(measured, args.output), encoding="utf-8")
     print(f"wrote {args.output}")
