@@ -1,6 +1,6 @@
 """The hash-locked requirements and the offline install (`make wheelhouse`, `make setup WHEELHOUSE=…`).
 
-The install test takes one to one and a half minutes (a fresh venv and 50 wheels, ~45-90 s on the shared 2-core machine): it is the
+The install test takes about a minute (a fresh venv and 50 wheels, 45 s on a quiet 2-core machine, up to ~5 min at a load average of 11): it is the
 only proof that a machine with no index can set up, check and build the site, so it runs in CI too. Its
 wheelhouse is downloaded once per lock (cached in ~/.cache/kyodo-kb/, or KB_WHEELHOUSE_CACHE)."""
 from __future__ import annotations
