@@ -5,7 +5,9 @@
 Serves the built site on 127.0.0.1, opens each checklist page in headless Chromium (the
 same print stylesheet a person gets from the browser's print command, answers blank),
 writes checklists/<id>/<id>.pdf and then reveals the page's 「PDFをダウンロード」 link,
-which the build leaves hidden so that a site without PDFs has no broken link.
+which the build leaves hidden so that a site without PDFs has no broken link. With --public-url
+the sheet's QR code (kyodo_kb/outputs/sheet_code.py) is redrawn by segno for the public address;
+without it (and without site_url) the code holds only the page's path inside the site.
 Exit codes: 0 done, 1 a page could not be rendered, 2 usage (no built site, no Chromium).
 """
 from __future__ import annotations

@@ -48,6 +48,11 @@ def test_each_citation_opens_its_verbatim_text_in_place_by_keyboard(page, site_u
     assert page.locator("details.kb-cited").count() == len(cited_labels(page))
     name = page.locator("details.kb-cited > summary").first.evaluate("s => s.textContent")
     assert name.startswith("条文を読む: ")
+    # folded away with the caution and its 根拠 once answered 「はい」, back with 「留意事項を表示」
+    item.get_by_role("radio", name="はい", exact=True).check()
+    assert item.locator(".kb-cited-texts").is_hidden() and item.locator(".kb-basis").is_hidden()
+    item.locator(".kb-caution-toggle").click()
+    assert item.locator(".kb-cited-texts").is_visible()
 
 
 def test_the_printed_appendix_lists_each_cited_provision_once_with_its_text(page, site_url):

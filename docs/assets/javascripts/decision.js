@@ -365,17 +365,24 @@
 
     function adoptShared() {
       var before = cloneOwn(), next = emptyOwn(), shown = view;
+      // Items changed since a scanned sheet's printed edition (sheet_code.js): their answers were
+      // given to the earlier text, so they are kept with a fingerprint that is not the item's and
+      // show as 「再確認」 (editions.js), never as answers to the new text.
+      var printed = kb.printedChanges && kb.printedChanges.checklist === checklistId ? kb.printedChanges : null;
       Object.keys(shown.profile).forEach(function (k) { next.profile[k] = shown.profile[k]; });
       items.forEach(function (item) {
         var id = item.getAttribute("data-item");
         if (!shown.answers[id] && !noteFilled(shown.notes[id])) return;
-        next.items[id] = { fp: fingerprints[id], at: nowStamp() };
+        var stale = printed && printed.items.indexOf(id) >= 0;
+        next.items[id] = { fp: stale ? "printed-" + printed.edition : fingerprints[id], at: nowStamp() };
         if (shown.answers[id]) next.items[id].answer = shown.answers[id];
         if (noteFilled(shown.notes[id])) next.items[id].note = shown.notes[id];
       });
       replaceOwn(next);
       leaveReview();
-      offerUndo("共有された回答を自分の回答として保存しました。", before);
+      if (printed && kb.markRecheck) kb.markRecheck();
+      offerUndo("共有された回答を自分の回答として保存しました。" +
+        (printed && printed.items.length ? "印刷した版から変わった項目の回答は「再確認」として残しています。" : ""), before);
     }
 
     /* ---- controls ---- */
@@ -513,6 +520,7 @@
         view = viewFromOwn();
         syncControls();
         render();
+        if (kb.markRecheck) kb.markRecheck();
         announce("元に戻しました。");
         resetButton.focus();
       });

@@ -61,9 +61,10 @@
    * has changed since is kept there; here it is shown as 「再確認」 with the earlier answer,
    * until the reader answers the item again (decision.js then stores the new fingerprint). */
 
-  function markRecheck(summary) {
-    if (!kb.answers || !kb.answers.PREFIX || summary.getAttribute("data-kb-recheck")) return;
+  function markRecheck(summary, again) {
+    if (!kb.answers || !kb.answers.PREFIX || (summary.getAttribute("data-kb-recheck") && !again)) return;
     summary.setAttribute("data-kb-recheck", "1");
+    document.querySelectorAll(".kb-recheck").forEach(function (box) { box.parentNode.removeChild(box); });
     if (/[=&]/.test(window.location.hash)) return;  // a shared link shows someone else's answers
     var stored = kb.storage.get(kb.answers.PREFIX + summary.getAttribute("data-checklist"));
     var entries = stored && stored.items && typeof stored.items === "object" ? stored.items : {};
@@ -294,6 +295,11 @@
     if (form) initComparison(form);
   };
   kb.editionDiff = { compare: compare, changeNode: changeNode };
+  /* decision.js after adopting a printed sheet's answers: the answers to items changed since are 再確認. */
+  kb.markRecheck = function () {
+    var summary = document.querySelector(".kb-summary[data-checklist]");
+    if (summary) markRecheck(summary, true);
+  };
   window.kbDiffChars = diffChars;  // for tests and other scripts (review of printed sheets)
   kb.onPage(init);
 })();

@@ -8,7 +8,8 @@
  *   fragment the share link's (decision.js keeps .kb-share-link current) for a filled sheet, or
  *            v=<fingerprint> for a blank one, then &e=<printed edition>.
  * A code larger than version 14 (73 modules in 32 mm) is not scannable at the printed size: the
- * notes are left out first (the sheet says 「メモはQRコードに含まれていません」), then the answers.
+ * notes are left out first (the sheet says 「メモはQRコードに含まれていません」), then the sharer's
+ * name, then the answers (the sheet says which).
  *
  * Scanning: a page opened with `e=` in its fragment lists the items changed since the printed
  * edition (「印刷した版（…）から変わった項目 n 件」, each with its character diff from editions.js),
@@ -23,6 +24,8 @@
   var MAX_MODULES = 73;  // version 14; the same limit as MAX_VERSION in sheet_code.py
   var QUIET_ZONE = 4;
   var NOTES_LEFT_OUT = "メモはQRコードに含まれていません";
+  var NAME_LEFT_OUT = "共有リンクに載せる名前はQRコードに含まれていません";
+  var NOTES_AND_NAME_LEFT_OUT = "メモと名前はQRコードに含まれていません";
   var ANSWERS_LEFT_OUT = "回答とメモはQRコードに含まれていません（量が多いため）";
 
   /* ---- drawing ---- */
@@ -105,6 +108,11 @@
     var list = [[address + "#" + share + tail, ""]];
     var withoutNotes = parts.filter(function (part) { return part.indexOf("notes=") !== 0; });
     if (withoutNotes.length < parts.length) list.push([address + "#" + withoutNotes.join("&") + tail, NOTES_LEFT_OUT]);
+    // A long sharer's name (up to 40 characters, 9 bytes each encoded) goes before the answers do.
+    var withoutName = withoutNotes.filter(function (part) { return part.indexOf("by=") !== 0; });
+    if (withoutName.length < withoutNotes.length) {
+      list.push([address + "#" + withoutName.join("&") + tail, withoutNotes.length < parts.length ? NOTES_AND_NAME_LEFT_OUT : NAME_LEFT_OUT]);
+    }
     list.push([plain, ANSWERS_LEFT_OUT]);
     return list;
   }
@@ -201,6 +209,9 @@
         group.changes[kind].forEach(function (entry) { entries.push([kind, entry]); });
       });
       box.setAttribute("data-count", String(entries.length));
+      // decision.js reads this when the printed answers are adopted.
+      kb.printedChanges = { checklist: checklistId, edition: edition.version,
+                            items: entries.map(function (pair) { return pair[1][0]; }) };
       box.appendChild(el("p", "kb-printed-changes-title", "印刷した版（" + wareki(edition.date) + "・" + edition.version +
         "版）から変わった項目 " + entries.length + " 件"));
       if (entries.length) {
@@ -219,6 +230,7 @@
   }
 
   function init() {
+    kb.printedChanges = null;
     var summary = document.querySelector(".kb-summary[data-checklist]");
     // Read before decision.js runs: it takes a blank sheet's fragment out of the address bar.
     var printed = fragmentValue(window.location.hash, "e");
