@@ -7,6 +7,8 @@ import shutil
 import sys
 from pathlib import Path
 
+import yaml
+
 from kyodo_kb.knowledge_base import load_knowledge_base
 from kyodo_kb.sources.errors import DataErrors
 from kyodo_kb.tooling.project import PROJECT_ROOT
@@ -97,3 +99,36 @@ def record_review(project: Path, checklist: str, item_id: str, in_force: str) ->
         end += 1
     lines.insert(end, f"    basis_reviewed: {in_force}\n")
     path.write_text("".join(lines), encoding="utf-8")
+
+
+PAYLOADS = FIXTURES / "payloads"
+
+
+def add_payloads(project: Path) -> Path:
+    for folder in ("checklists", "ordinances", "flows"):
+        (project / folder).mkdir(exist_ok=True)
+        for path in (PAYLOADS / folder).glob("*.yml"):
+            shutil.copy(path, project / folder / path.name)
+    with open(project / "includes" / "abbreviations.md", "a", encoding="utf-8") as glossary:
+        glossary.write((PAYLOADS / "includes" / "abbreviations.md").read_text(encoding="utf-8"))
+    patch_data_files(project)
+    return project
+
+
+def patch_data_files(project: Path) -> None:
+    """Payloads in the fields of the project's own data files (data/, paperwork/, training/),
+    from tests/fixtures/payloads/data-fields.yml: `append` adds list entries, `set` replaces
+    values at a dotted path (numbers index lists)."""
+    spec = yaml.safe_load((PAYLOADS / "data-fields.yml").read_text(encoding="utf-8"))
+    for name, changes in spec.items():
+        path = project / name
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for dotted, value in (changes.get("set") or {}).items():
+            *parents, last = [int(part) if part.isdigit() else part for part in dotted.split(".")]
+            target = data
+            for part in parents:
+                target = target[part]
+            target[last] = value
+        for dotted, entries in (changes.get("append") or {}).items():
+            data[dotted].extend(entries)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -41,6 +41,7 @@ class BuildState:
     kb: KnowledgeBase | None = None  # None when the data has errors (only while serving)
     errors: list = field(default_factory=list)  # the DataErrors shown while serving
     page_dates: dict = field(default_factory=dict)  # src_uri -> date of the page's last change
+    output_errors: list = field(default_factory=list)  # written pages outside the page allowlist
 
 
 def new_build_state(config) -> BuildState:

@@ -2,7 +2,6 @@
 plain-text fields, which pass validation) shows them as text on the page, in the search index,
 in search results and in print, and no script runs (no dialog, no console marker)."""
 import json
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,20 +12,9 @@ from kyodo_kb.tooling.project import copy_project, run_mkdocs_build
 from kyodo_kb.tooling.browser import serve_directory
 from kyodo_kb.knowledge_base import load_knowledge_base
 
-from support import FIXTURES
+from support import add_payloads
 
-PAYLOADS = FIXTURES / "payloads"
 MARKER = "KB-PAYLOAD"
-
-
-def add_payloads(project: Path) -> Path:
-    for folder in ("checklists", "ordinances", "flows"):
-        (project / folder).mkdir(exist_ok=True)
-        for path in (PAYLOADS / folder).glob("*.yml"):
-            shutil.copy(path, project / folder / path.name)
-    with open(project / "includes" / "abbreviations.md", "a", encoding="utf-8") as glossary:
-        glossary.write((PAYLOADS / "includes" / "abbreviations.md").read_text(encoding="utf-8"))
-    return project
 
 
 @pytest.fixture(scope="module")
@@ -157,11 +145,13 @@ PWNED_PAGES = ["checklists/payload/", "chooser/payload-flow/", "chooser/payload-
 
 
 def hover_everything_with_a_title(page) -> int:
-    """Hovers each element that shows a tooltip (title, abbr): Material builds the tooltip from
-    the title with innerHTML, so a title carrying markup would run here."""
-    targets = page.locator("main [title], main abbr, .md-tooltip, .kb-tag")
+    """Hovers each element that shows a tooltip (title, abbr), the header's page title and the
+    table of contents: Material's content.tooltips (now off, mkdocs.yml) built tooltips with
+    innerHTML from a title, and gives truncated navigation and header texts a title of their own."""
+    page.locator(".md-header__title").hover()
+    targets = page.locator("main [title], main abbr, .kb-tag, .md-sidebar--secondary .md-nav__link")
     count = 0
-    for index in range(min(targets.count(), 60)):
+    for index in range(min(targets.count(), 80)):
         target = targets.nth(index)
         if target.is_visible():
             target.hover()
@@ -182,12 +172,12 @@ def test_no_payload_runs_on_load_hover_or_click_and_nothing_leaves_the_site(page
         assert page.evaluate("window.__pwned") is None, path
         assert page.locator(".md-tooltip img, .md-tooltip2 img, .md-tooltip2 svg, .md-tooltip2 script").count() == 0, path
     assert hovered >= 5
-    # the tooltips show the payload titles as text
+    # the tooltips are the browser's own, which show a title as text; the theme's are off
     page.goto(payload_url + "checklists/payload/")
     page.locator("abbr", has_text="NPO").first.hover()
-    tooltip = page.locator(".md-tooltip2__inner, .md-tooltip__inner", has_text="onerror=window.__pwned=2")
-    tooltip.first.wait_for(state="attached")
-    assert tooltip.first.text_content().startswith("<img src=x onerror=window.__pwned=2>")
+    page.wait_for_timeout(300)
+    assert "img src=x onerror=window.__pwned=2" in page.locator("abbr", has_text="NPO").first.get_attribute("title")
+    assert page.locator(".md-tooltip, .md-tooltip2").count() == 0
     # clicking: the flow's answers (swapped in place by the chooser script) and the caution's link
     page.goto(payload_url + "chooser/payload-flow/")
     page.get_by_role("link", name="はい").first.click()
@@ -200,3 +190,99 @@ def test_no_payload_runs_on_load_hover_or_click_and_nothing_leaves_the_site(page
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__pwned") is None
     assert page_log.dialogs == []
+
+
+DATA_FILE_PAGES = ["tags/", "changelog/", "editions/", "paperwork/", "paperwork/role-table/", "paperwork/agreement/",
+                   "paperwork/evaluation/", "training/", "training/shinsaiyo/", "training/shinsaiyo/handout/",
+                   "editing/hyoki/", "checklists/kyotei/"]
+
+
+@pytest.mark.browser
+def test_no_payload_of_the_data_files_runs_on_load_hover_or_click(page, payload_url, page_log):
+    """data/tags.yml, data/changelog.yml, data/hyoki.yml, paperwork/ and training/ carry the
+    payloads of tests/fixtures/payloads/data-fields.yml; the page fixture fails on any request
+    outside the local server."""
+    hovered = 0
+    for path in DATA_FILE_PAGES:
+        page.goto(payload_url + path)
+        page.wait_for_load_state("networkidle")
+        hovered += hover_everything_with_a_title(page)
+        assert page.evaluate("window.__pwned") is None, path
+        assert page.locator(".md-tooltip img, .md-tooltip2 img, .md-tooltip2 svg, .md-tooltip2 script").count() == 0, path
+    assert hovered >= 5
+    # plain-text fields stay text: in the title, the heading and the navigation
+    page.goto(payload_url + "paperwork/role-table/")
+    assert page.title().startswith("<img src=x onerror=window.__pwned=40>役割分担表</title><script>")
+    assert page.locator("h1").first.inner_text().startswith("<img src=x onerror=window.__pwned=40>役割分担表")
+    assert "<img src=x onerror=window.__pwned=43>目的・企画" in page.locator("main").inner_text()
+    # clicking: choosing a form shows the suggestions (their sources), answering fills the sheet
+    page.locator("select.kb-pw-form").select_option("kyosai")
+    page.locator("input[name='kb-pw-mokuteki-who'][value='kyodo']").check()
+    page.locator("textarea[data-field='mokuteki.note']").fill("<img src=x onerror=window.__pwned=90>")
+    page.wait_for_timeout(100)
+    assert "<img src=x onerror=window.__pwned=45>市" in page.locator("main").inner_text()
+    assert page.evaluate("window.__pwned") is None
+    page.reload()  # the saved entry is read back into the sheet
+    page.wait_for_load_state("networkidle")
+    assert page.locator("textarea[data-field='mokuteki.note']").input_value() == "<img src=x onerror=window.__pwned=90>"
+    assert page.evaluate("window.__pwned") is None
+    page.goto(payload_url + "training/shinsaiyo/")
+    assert page.title().startswith("<img src=x onerror=window.__pwned=60>新採用職員のための協働の基本")
+    page.locator(".kb-question .kb-choices input").first.check()  # shows the verdict and the explanation
+    page.wait_for_timeout(100)
+    hover_everything_with_a_title(page)
+    assert "<img src=x onerror=window.__pwned=66>選択肢" in page.locator(".kb-question").first.inner_text()
+    assert page.evaluate("window.__pwned") is None
+    page.goto(payload_url + "changelog/")
+    page.get_by_role("link", name="説明付きのリンク").click()
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__pwned") is None
+    # the search shows the fields as text (Material renders results with innerHTML)
+    for query, shown in (("KB-PAYLOAD-paperwork", "&lt;img src=x onerror=window.__pwned=42&gt;"),
+                         ("KB-PAYLOAD-training", "&lt;img src=x onerror=window.__pwned=63&gt;")):
+        search(page, query)
+        assert page.evaluate("window.__pwned") is None
+    assert page_log.dialogs == []
+
+
+def test_the_data_file_payloads_reach_the_pages_as_text(payload_site):
+    """The payloads are on the pages (so the browser probe exercises them), and only as text."""
+    for path, text in (("tags/index.html", "\"' onmouseover=window.__pwned=30 x（1）</a>"),
+                       ("changelog/index.html", "&lt;img src=x onerror=window.__pwned=34&gt;"),
+                       ("paperwork/role-table/index.html", "&lt;img src=x onerror=window.__pwned=43&gt;目的・企画"),
+                       ("training/shinsaiyo/index.html", "&lt;img src=x onerror=window.__pwned=64&gt;説明できる"),
+                       ("editing/hyoki/index.html", "&lt;img src=x onerror=window.__pwned=70&gt;")):
+        html = (payload_site / path).read_text(encoding="utf-8")
+        assert text in html, path
+        assert pwned_markup(html) == [], path
+
+
+class PwnedMarkupFinder(HTMLParser):
+    """Elements, handlers and scripts a `window.__pwned` payload became (text is fine)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.live: list = []
+        self._script = False
+
+    def handle_starttag(self, tag, attrs):
+        self._script = tag == "script"
+        for name, value in attrs:
+            if "__pwned" in (value or "") and (name.startswith("on") or name == "style"
+                                               or (name in ("src", "href") and not value.startswith(("#", "mailto:")))):
+                self.live.append(f"<{tag} {name}={value!r}>")
+        if tag in ("img", "svg") and any("__pwned" in (value or "") for _, value in attrs):
+            self.live.append(f"<{tag}>")
+
+    def handle_endtag(self, tag):
+        self._script = False
+
+    def handle_data(self, data):
+        if self._script and "__pwned" in data:
+            self.live.append(f"<script>{data[:80]}")
+
+
+def pwned_markup(html: str) -> list:
+    finder = PwnedMarkupFinder()
+    finder.feed(html)
+    return finder.live

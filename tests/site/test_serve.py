@@ -132,3 +132,34 @@ def test_serve_watches_the_data_folder(tmp_path):
         server.wait_for(lambda: server.get("changelog/")[0] == 200, "改定履歴の表示")
         replace_in(project / "data" / "changelog.yml", "ナレッジベースを公開しました。", "ナレッジベースを試験公開しました。")
         server.wait_for(lambda: "試験公開" in server.get("changelog/")[1], "data/ の変更の反映")
+
+
+def test_serve_shows_a_missing_include_with_its_line_and_recovers(tmp_path):
+    """A page whose `--8<--` names a file that is not (or no longer) in includes/: the served page
+    is the Japanese notice naming the page file and line, the server keeps serving (no hang, no
+    traceback), and putting the file back brings the page back."""
+    project = copy_project(tmp_path / "project")
+    page_file = project / "docs" / "guideline" / "keii.md"
+    text = page_file.read_text(encoding="utf-8").rstrip("\n") + "\n\n--8<-- \"kb-sashikomi.md\"\n"
+    page_file.write_text(text, encoding="utf-8")
+    line = text.count("\n")  # the marker is the last line
+    include = project / "includes" / "kb-sashikomi.md"
+    include.write_text("差し込みの本文です（KB-INCLUDE）。\n", encoding="utf-8")
+    page = "guideline/keii/"
+    with serving(project, tmp_path / "serve.log") as server:
+        server.wait_for(lambda: "KB-INCLUDE" in server.get(page)[1], "差し込んだ本文の表示")
+
+        include.unlink()
+        expected = (f"docs/guideline/keii.md:{line}: 差し込むファイル「kb-sashikomi.md」が includes/ にありません。"
+                    "差し込めるのは includes/ のファイルだけです。ファイル名を確かめてください [page-snippet]")
+        shown = server.wait_for(lambda: (lambda body: body if "このページは表示できません" in body else None)(server.get(page)[1]),
+                                "差し込めないことの表示（ブラウザ）")
+        assert expected in shown.replace("&#x27;", "'").replace("&quot;", '"')
+        assert "KB-INCLUDE" not in shown
+        assert expected in server.output() and "Traceback" not in server.output()
+        assert server.get("guideline/hajimeni/")[0] == 200  # the rest of the site is still served
+
+        include.write_text("差し込みの本文です（KB-INCLUDE）。\n", encoding="utf-8")
+        server.wait_for(lambda: "KB-INCLUDE" in server.get(page)[1], "直した後の表示")
+        assert "このページは表示できません" not in server.get(page)[1]
+        assert server.process.poll() is None and "Traceback" not in server.output()

@@ -1,6 +1,6 @@
 """The hash-locked requirements and the offline install (`make wheelhouse`, `make setup WHEELHOUSE=…`).
 
-The install test takes about a minute (a fresh venv and 47 wheels, on the 2-core machine ~50 s): it is the
+The install test takes about a minute (a fresh venv and 50 wheels, 45 s on a quiet 2-core machine, up to ~5 min at a load average of 11): it is the
 only proof that a machine with no index can set up, check and build the site, so it runs in CI too. Its
 wheelhouse is downloaded once per lock (cached in ~/.cache/kyodo-kb/, or KB_WHEELHOUSE_CACHE)."""
 from __future__ import annotations
@@ -89,6 +89,9 @@ def cached_wheelhouse() -> Path:
                                 cwd=ROOT, capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
         partial.rename(wheelhouse)
+        for stale in base.glob("wheelhouse-*"):  # the wheelhouses of earlier locks (about 150 MB each)
+            if stale != wheelhouse:
+                shutil.rmtree(stale, ignore_errors=True)
     return wheelhouse
 
 

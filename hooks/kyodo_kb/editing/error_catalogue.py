@@ -226,6 +226,10 @@ ERRORS = {
                 "includes/abbreviations.md の説明は文字だけで書きます。「<」「>」を使わずに書き直してください。"),
     rules.PAGE_UNREADABLE: MessageKind("ページを Markdown として読めません（…）",
                 "ページの Markdown を読み取る途中で止まりました。直前に変えた箇所を元に戻して確かめ、解決しないときはメッセージ全体を管理担当者に伝えてください。"),
+    rules.PAGE_OUTPUT_UNSAFE: MessageKind("出力されたページ checklists/kyotei/index.html（本文）: 「<img>」にイベント処理の属性「onerror=」があります…",
+                "ビルドが書き出したページに、ページの許可リストにない書き方がありました（データの欄と docs/ のページは先に確かめているので、"
+                "ふつうはテンプレートやフック（hooks/）の不具合です）。表示された元のファイルと行を確かめ、解決しないときはメッセージ全体を管理担当者に伝えてください。"
+                "[使える書き方と上限](markup.md)も参照してください。"),
     rules.CONFIG_MISSING: MessageKind("mkdocs.yml がありません", "プロジェクトのフォルダで実行しているか確かめてください。"),
     rules.CONFIG_DATE: MessageKind("mkdocs.yml の日付「2026-02-30」はありえない日付です。正しい日付を YYYY-MM-DD で書いてください",
                 "カレンダーにない日付です。正しい日付に直してください。"),

@@ -62,3 +62,25 @@ def generated_sources(kb) -> tuple[dict, dict]:
                 if isinstance(src, str):
                     sources[src] = [path]
     return sources, folders
+
+
+def page_sources(kb, src_uri: str) -> list[str]:
+    """The data files a generated page is made from (project paths), [] when none is known."""
+    from kyodo_kb.formats.changelog import CHANGELOG_PATH
+    from kyodo_kb.formats.tags import TAG_LIST_PATH
+    from kyodo_kb.render.changelog_page import CHANGELOG_PAGE
+    from kyodo_kb.render.editions_page import PAGE_SRC as EDITIONS_PAGE
+
+    if kb is None:
+        return []
+    generated, folders = generated_sources(kb)
+    if src_uri in generated:
+        return list(generated[src_uri])
+    folder = next((prefix for prefix in folders if src_uri.startswith(prefix)), None)
+    if folder is not None:
+        return [folders[folder]]
+    if src_uri == TAG_INDEX_SRC:
+        return [TAG_LIST_PATH] + [checklist.path for checklist in kb.checklists]
+    if src_uri in (CHANGELOG_PAGE, EDITIONS_PAGE):
+        return [CHANGELOG_PATH]
+    return []

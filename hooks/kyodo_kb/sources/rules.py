@@ -73,6 +73,7 @@ MARKDOWN_ID = "markdown-id"
 FILE_SYMLINK = "file-symlink"
 PAGE_SNIPPET = "page-snippet"
 PAGE_UNREADABLE = "page-unreadable"
+PAGE_OUTPUT_UNSAFE = "page-output-unsafe"  # a written page outside the page allowlist (hooks/page_output_safety.py)
 ABBREVIATION_MARKUP = "abbreviation-markup"
 CONFIG_MISSING = "config-missing"
 CONFIG_DATE = "config-date"
