@@ -5,6 +5,7 @@ Event: `on_post_build` (after search_index.py, whose search engine address the p
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from kyodo_kb.render.not_found_page import not_found_page, search_url_of
 
@@ -17,4 +18,5 @@ def on_post_build(config) -> None:
     home = site / "index.html"
     search_url = search_url_of(home.read_text(encoding="utf-8")) if home.exists() else None
     names = [entry.name for entry in site.iterdir() if entry.name != "404.html"]
-    page.write_text(not_found_page(page.read_text(encoding="utf-8"), names, search_url), encoding="utf-8")
+    page.write_text(not_found_page(page.read_text(encoding="utf-8"), names, search_url,
+                                         urlsplit(config.get("site_url") or "").path or "/"), encoding="utf-8")

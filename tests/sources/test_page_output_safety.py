@@ -115,9 +115,14 @@ def test_the_theme_configuration_may_only_start_a_listed_search_script():
 
 def test_the_theme_s_inline_scripts_are_known_at_any_depth():
     # the scripts Material writes unconditionally (content.tabs.link, not enabled, writes one more)
-    for base in ("..", "../..", ".", "/", "../../.."):
+    for base in ("..", "../..", ".", "/", "../../..", "/kyodo/", "/intranet/bumon/kyodo/"):  # the last two: 404.html under site_url
         scripts = theme_scripts("base.html", base) + theme_scripts("palette.html", base) + theme_scripts("content.html", base)[-1:]
         assert [script_fingerprint(s) in THEME_INLINE_SCRIPTS for s in scripts] == [True, True, True]
+
+
+def test_a_theme_script_whose_root_names_another_host_is_not_the_theme_s():
+    script = theme_scripts("base.html", "//evil.example/")[0]
+    assert script_fingerprint(script) not in THEME_INLINE_SCRIPTS
 
 
 def test_an_unclosed_tag_at_the_end_is_named():

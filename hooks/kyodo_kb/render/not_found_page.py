@@ -1,6 +1,7 @@
 """The 404 page for any sub-path of the intranet server.
 
-MkDocs renders 404.html with root-absolute links (`/assets/…`) when `site_url` is unset, and the
+MkDocs renders 404.html with root-absolute links (`/assets/…`, or `/kyodo/assets/…` when `site_url`
+is `http://host/kyodo/`), and the
 server shows that page for a missing address at any depth (`/kyodo/checklists/typo/`). So the
 page would load its styles from the server root and show English text. Here, after the build:
 
@@ -29,7 +30,12 @@ CONTENT = f"""<h1>{TITLE}（404）</h1>
 </ul>
 <p>ページ上部の検索欄から、言葉で探すこともできます。</p>"""
 
-_ROOT_ABSOLUTE = re.compile(r'((?:href|src)=")/(?!/)')
+def _root_absolute(site_path: str) -> re.Pattern:
+    """Links from the site's root: `/…`, or `/kyodo/…` under `site_url`'s path (then `/kyodo` alone too)."""
+    inner = site_path.strip("/")
+    if not inner:
+        return re.compile(r'((?:href|src)=")/(?!/)')
+    return re.compile(r'((?:href|src)=")/' + re.escape(inner) + r'(?:/|(?="))')
 _RESOURCE = re.compile(r'<link\b[^>]*\bhref="(?![a-z]+:|//|#)[^"]*"[^>]*>|<script\b[^>]*\bsrc="(?![a-z]+:|//)[^"]*"[^>]*></script>')
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
@@ -54,10 +60,12 @@ _CONFIG_SCRIPT = """<script>(function () {
 })();</script>"""
 
 
-def not_found_page(html: str, top_level_names: list[str], search_url: str | None) -> str:
-    """404.html as MkDocs wrote it -> the page that works under any sub-path (see module doc)."""
-    html = _ROOT_ABSOLUTE.sub(r"\1", html)
-    html = html.replace('href="."', 'href="./"')
+def not_found_page(html: str, top_level_names: list[str], search_url: str | None, site_path: str = "/") -> str:
+    """404.html as MkDocs wrote it -> the page that works under any sub-path (see module doc).
+
+    `site_path`: the path of the configured `site_url` (`/kyodo/`), `/` without one."""
+    html = _root_absolute(site_path).sub(r"\1", html)
+    html = html.replace('href="."', 'href="./"').replace('href=""', 'href="./"')
     html = _RESOURCE.sub(lambda m: "<script>document.write(" + json.dumps(m.group(0)).replace("</", "<\\/") + ")</script>", html)
     script = _BASE_SCRIPT % json.dumps(sorted(top_level_names), ensure_ascii=False)
     html = re.sub(r"(<head>\s*<meta charset=\"utf-8\">)", lambda m: m.group(1) + script, html, count=1)

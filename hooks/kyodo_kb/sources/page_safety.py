@@ -266,7 +266,9 @@ _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "b
 _DATA_ATTRIBUTE = re.compile(r"^(?:data|aria)-[a-z0-9-]+$")
 _SCRIPTLIKE = re.compile(r"^\s*(?:javascript|vbscript|livescript|data)\s*:", re.IGNORECASE)
 _CSS_URL = re.compile(r"url\s*\(\s*['\"]?(?!#)", re.IGNORECASE)
-_ROOT_LITERAL = re.compile(r'new URL\("[./]*",location\)')
+# The site's root as the theme writes it: relative (`"../.."`), or root-absolute on 404.html when
+# `site_url` has a path (`"/kyodo/"`); never `"//host/"`, which would name another host.
+_ROOT_LITERAL = re.compile(r'new URL\("(?:[./]*|/(?!/)[^"\\<>]*/)",location\)')
 _KNOWN_LIST = re.compile(r'var known = \[[^\]<]*\]')
 _DOCUMENT_WRITE = re.compile(r'^document\.write\(("(?:[^"\\]|\\.)*")\)$')
 _TABLE_ALIGN = re.compile(r"^text-align:\s*(?:left|center|right);?$")
