@@ -3,6 +3,7 @@ and scripts/ and hooks/ files imported by path (neither folder is a package)."""
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -86,6 +87,43 @@ def add_amendment(project: Path, in_force: str, amended_by: str = "令和8年茅
     entry = (f"            amendments:\n              - in_force: {in_force}\n"
              f"                amended_by: {amended_by}\n                text: {text}\n")
     path.write_text(source.replace(ART9_ITEM4, ART9_ITEM4 + entry, 1), encoding="utf-8")
+
+
+def instant_navigation_site(tmp_path: Path) -> tuple:
+    """A copy of the project built with Material's instant navigation (which needs site_url, so the
+    port is chosen first) and served at that address: (server, site_url). Shut the server down after use."""
+    import socket
+
+    from kyodo_kb.tooling.browser import SUB_PATH, serve_directory
+    from kyodo_kb.tooling.project import copy_project, run_mkdocs_build
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        "    - navigation.sections\n", "    - navigation.sections\n    - navigation.instant\n", 1)
+    site_url = f"http://127.0.0.1:{port}{SUB_PATH}"
+    config.write_text(f"site_url: {site_url}\n" + text, encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    server, _ = serve_directory(tmp_path / "site", port=port)
+    return server, site_url
+
+
+def keep_only_the_first_edition(project: Path) -> str:
+    """Leaves a copied project with its oldest published edition only (newer changelog entries and
+    their snapshots removed), so that a test can publish the next edition itself; returns its version."""
+    changelog = project / "data" / "changelog.yml"
+    head, entries = changelog.read_text(encoding="utf-8").split("revisions:\n", 1)
+    oldest = entries[[m.start() for m in re.finditer(r"(?m)^  - date: ", entries)][-1]:]
+    version = re.search(r'(?m)^    version: "([^"]+)"', oldest).group(1)
+    changelog.write_text(head + "revisions:\n" + oldest, encoding="utf-8")
+    for snapshot in (project / "data" / "editions").glob("*.json"):
+        if snapshot.stem != version:
+            snapshot.unlink()
+    return version
 
 
 def record_review(project: Path, checklist: str, item_id: str, in_force: str) -> None:

@@ -274,28 +274,15 @@ def test_axe_finds_no_serious_or_critical_violation(page, site_url, path):
 def test_decision_page_and_chooser_work_with_material_instant_navigation(tmp_path, browser):
     """Instant navigation swaps pages without reloading scripts: decision.js must initialise on
     document$, and leave the chooser's steps to the theme (one history entry per step)."""
-    import socket
+    from support import instant_navigation_site
 
-    from kyodo_kb.tooling.browser import SUB_PATH, serve_directory
-
-    from kyodo_kb.tooling.project import copy_project, run_mkdocs_build
-
-    with socket.socket() as probe:  # instant navigation needs site_url, so the port is fixed first
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("    - navigation.sections\n", "    - navigation.sections\n    - navigation.instant\n", 1)
-    config.write_text(f"site_url: http://127.0.0.1:{port}{SUB_PATH}\n" + text, encoding="utf-8")
-    result = run_mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    server, _ = serve_directory(tmp_path / "site", port=port)
+    server, site_url = instant_navigation_site(tmp_path)
     log = PageLog()
     context = open_context(browser, log)
     try:
         page = context.new_page()
         watch_page(page, log)
-        page.goto(f"http://127.0.0.1:{port}{SUB_PATH}")
+        page.goto(site_url)
         page.evaluate("() => { window.kbSamePage = true; }")
         page.locator(".md-sidebar--primary").get_by_role("link", name="協働の形態別の留意事項").click()
         page.wait_for_url("**/checklists/keitai-betsu/")

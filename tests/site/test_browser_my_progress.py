@@ -3,12 +3,11 @@ checklist, 「回答 6/9・いいえ 2」 from the browser's storage, counted as
 (items hidden by the chosen form left out; an answer to changed text is 「再確認」); unreadable
 storage is skipped with a message; one button clears everything the site stored, with undo."""
 import json
-import socket
 
 import pytest
 
-from kyodo_kb.tooling.browser import PageLog, SUB_PATH, open_context, serve_directory, watch_page
-from kyodo_kb.tooling.project import copy_project, run_mkdocs_build
+from kyodo_kb.tooling.browser import PageLog, SUB_PATH, open_context, watch_page
+from support import instant_navigation_site
 
 pytestmark = pytest.mark.browser
 
@@ -115,22 +114,13 @@ def test_progress_works_after_material_instant_navigation(tmp_path, browser):
     """Instant navigation swaps the page body without reloading scripts: progress.js must fill the
     board on document$ (built here with navigation.instant, which the site may turn on). Over 60 s
     on a busy machine: it makes a build of its own (about 10 s idle) before the browser runs."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("    - navigation.sections\n", "    - navigation.sections\n    - navigation.instant\n", 1)
-    config.write_text(f"site_url: http://127.0.0.1:{port}{SUB_PATH}\n" + text, encoding="utf-8")
-    result = run_mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    server, _ = serve_directory(tmp_path / "site", port=port)
+    server, site_url = instant_navigation_site(tmp_path)
     log = PageLog()
     context = open_context(browser, log)
     try:
         page = context.new_page()
         watch_page(page, log)
-        page.goto(f"http://127.0.0.1:{port}{SUB_PATH}checklists/kyotei/")
+        page.goto(f"{site_url}checklists/kyotei/")
         answer(page, "KT-01", "いいえ")
         page.evaluate("() => { window.kbSamePage = true; }")
         page.locator(".md-header__button.md-logo").click()

@@ -23,10 +23,13 @@ import pytest
 
 from kyodo_kb.tooling.browser import serve_directory
 from kyodo_kb.tooling.project import PROJECT_ROOT, copy_project, run_mkdocs_build
+from kyodo_kb.knowledge_base import load_knowledge_base
+from support import instant_navigation_site, keep_only_the_first_edition
 
 pytestmark = pytest.mark.browser
 
 DPI = 300
+SHIPPED_EDITION = load_knowledge_base(PROJECT_ROOT).changelog.newest.version  # what the shipped site prints
 MIN_WIDTH_MM = 20
 PUBLIC = "http://intranet.example/kyodo/"
 CHECKLIST = "kyotei"
@@ -118,6 +121,7 @@ def printed_then_revised(tmp_path_factory, browser):
     folder = tmp_path_factory.mktemp("sheet")
     project = copy_project(folder / "project")
     make_edition = [sys.executable, str(PROJECT_ROOT / "scripts" / "make_edition.py")]
+    assert keep_only_the_first_edition(project) == "1.0"
     assert subprocess.run([*make_edition, "1.0", "--root", str(project)], capture_output=True).returncode == 0
     site = folder / "site"
     assert run_mkdocs_build(project, site).returncode == 0
@@ -242,7 +246,7 @@ def test_notes_too_long_for_a_scannable_code_are_left_out_and_the_sheet_says_so(
     print_pdf(page, pdf)
     pages = codes_in_pdf(pdf, tmp_path / "png")
     text = next(text for _, text, width in pages if text)
-    expected = "&".join(part for part in share.split("&") if not part.startswith("notes=")) + "&e=1.0"
+    expected = "&".join(part for part in share.split("&") if not part.startswith("notes=")) + f"&e={SHIPPED_EDITION}"
     assert text == expected
     assert "answers=KT-01:yes,KT-02:no,KT-03:yes" in text and "notes=" not in text
     assert page.locator(".kb-sheet-code-note").inner_text() == "メモはQRコードに含まれていません"
@@ -257,21 +261,9 @@ def test_notes_too_long_for_a_scannable_code_are_left_out_and_the_sheet_says_so(
 def test_under_instant_navigation_the_printed_code_carries_the_site_url_and_the_answers(tmp_path, browser):
     """Material's instant navigation swaps pages without reloading scripts: the print-time code
     must still be drawn for the page reached that way, from the configured site_url."""
-    import socket
+    from kyodo_kb.tooling.browser import PageLog, open_context, watch_page
 
-    from kyodo_kb.tooling.browser import SUB_PATH, PageLog, open_context, watch_page
-
-    with socket.socket() as probe:  # instant navigation needs site_url, so the port is fixed first
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("    - navigation.sections\n", "    - navigation.sections\n    - navigation.instant\n", 1)
-    site_url = f"http://127.0.0.1:{port}{SUB_PATH}"
-    config.write_text(f"site_url: {site_url}\n" + text, encoding="utf-8")
-    result = run_mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    server, _ = serve_directory(tmp_path / "site", port=port)
+    server, site_url = instant_navigation_site(tmp_path)
     log = PageLog()
     context = open_context(browser, log)
     try:
@@ -290,7 +282,7 @@ def test_under_instant_navigation_the_printed_code_carries_the_site_url_and_the_
         print_pdf(page, pdf)
         assert page.evaluate("() => window.kbSamePage === true")
         decoded = next(text for _, text, width in codes_in_pdf(pdf, tmp_path / "png") if text)
-        assert decoded == share + "&e=1.0"
+        assert decoded == share + f"&e={SHIPPED_EDITION}"
         assert decoded.startswith(f"{site_url}checklists/keitai-betsu/#answers=KB-01:no&")
         assert log.console_errors == [] and log.external_requests == []
     finally:

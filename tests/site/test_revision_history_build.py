@@ -1,5 +1,6 @@
 """Built pages carry their last-updated date (和暦と西暦) from git, and the 改定履歴 page exists."""
 import datetime
+import re
 import subprocess
 
 import pytest
@@ -42,8 +43,9 @@ def test_a_changelog_mistake_fails_the_build_with_its_located_message(tmp_path):
     project = copy_project(tmp_path / "project")
     path = project / "data" / "changelog.yml"
     text = path.read_text(encoding="utf-8")
-    line = next(n for n, row in enumerate(text.splitlines(), 1) if "date: 2026-11-27" in row)
-    path.write_text(text.replace("date: 2026-11-27", "date: 2026/11/27"), encoding="utf-8")
+    newest = re.search(r"(?m)^  - date: (\d{4})-(\d{2})-(\d{2})$", text)  # revisions[1], the newest entry
+    line = text[:newest.start()].count("\n") + 1
+    path.write_text(text[:newest.start()] + "  - date: " + "/".join(newest.groups()) + text[newest.end():], encoding="utf-8")
     result = run_mkdocs_build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode == 1
