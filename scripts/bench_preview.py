@@ -11,7 +11,6 @@ import argparse
 import json
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -20,7 +19,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from kyodo_kb.tooling.browser import launch_chromium, offline_context
+from kyodo_kb.tooling.browser import free_port, launch_chromium, offline_context
 from kyodo_kb.tooling.project import PROJECT_ROOT, copy_project
 
 # (what is edited, the page that shows it, the text to change, the page's id for the table)
@@ -28,12 +27,6 @@ CHECKLIST = ("checklists/keikaku.yml", "checklists/keikaku/",
              "事業の目的（何のために、誰のために行うか）を相手方と共有しているか", "チェックリスト（checklists/keikaku.yml）")
 PLAIN_PAGE = ("docs/guideline/hajimeni.md", "guideline/hajimeni/", None, "Markdown のページ（docs/guideline/hajimeni.md）")
 TIMEOUT = 120  # seconds for one rebuild and reload; the machine may be busy
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Serving:

@@ -92,14 +92,10 @@ def add_amendment(project: Path, in_force: str, amended_by: str = "令和8年茅
 def instant_navigation_site(tmp_path: Path) -> tuple:
     """A copy of the project built with Material's instant navigation (which needs site_url, so the
     port is chosen first) and served at that address: (server, site_url). Shut the server down after use."""
-    import socket
-
-    from kyodo_kb.tooling.browser import SUB_PATH, serve_directory
+    from kyodo_kb.tooling.browser import SUB_PATH, free_port, serve_directory
     from kyodo_kb.tooling.project import copy_project, run_mkdocs_build
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace(

@@ -14,17 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from kyodo_kb.tooling.browser import free_port
 from kyodo_kb.tooling.project import BUILD_ENV, copy_project
 
 TIMEOUT = 90  # seconds for one build to show up; the machine may be busy
 CHECKLIST = "checklists/kyodo-gensoku.yml"
 BROKEN_MESSAGE = "第9条第7項は収録されていません"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Server:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import socket
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -53,6 +54,14 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+
+def free_port() -> int:
+    """A local port nobody listens on now: for a server whose address must be known before it starts
+    (site_url for instant navigation, `make serve --dev-addr`)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def serve_directory(directory: Path, sub_path: str = SUB_PATH, port: int = 0, error_page: bool = False):
