@@ -42,7 +42,8 @@ def _notice(errors: list) -> str:
             f"<body><h1>このページは表示できません</h1><p>ページに安全でない書き方が含まれています。</p><ul>{items}</ul></body></html>")
 
 
-def _judge(output: str, dest_uri: str, sources: list, config) -> str:
+def _judge(output: str, dest_uri: str, sources, config) -> str:
+    """`sources`: a function giving the files the page comes from, asked only when it has a problem."""
     started = time.process_time()
     problems = page_output_problems(output, dest_uri, _assets, config.site_url or "")
     _timing["seconds"] += time.process_time() - started
@@ -50,7 +51,7 @@ def _judge(output: str, dest_uri: str, sources: list, config) -> str:
     if not problems:
         return output
     state = build_state(config)
-    errors = sorted(set(page_output_errors(problems, dest_uri, sources, state.root)))
+    errors = sorted(set(page_output_errors(problems, dest_uri, sources(), state.root)))
     if state.serving:
         log.error(error_report(errors, "ページ"))
     else:
@@ -60,12 +61,13 @@ def _judge(output: str, dest_uri: str, sources: list, config) -> str:
 
 def on_post_page(output: str, page, config) -> str:
     state = build_state(config)
-    if page.file.generated_by is None:
-        docs = Path(config.docs_dir).resolve().relative_to(state.root).as_posix()
-        sources = [f"{docs}/{page.file.src_uri}"] + sorted(
-            path.relative_to(state.root).as_posix() for path in (state.root / "includes").glob("*.md"))
-    else:
-        sources = page_sources(state.kb, page.file.src_uri)
+
+    def sources() -> list:
+        if page.file.generated_by is None:
+            docs = Path(config.docs_dir).resolve().relative_to(state.root).as_posix()
+            return [f"{docs}/{page.file.src_uri}"] + sorted(
+                path.relative_to(state.root).as_posix() for path in (state.root / "includes").glob("*.md"))
+        return page_sources(state.kb, page.file.src_uri)
     return _judge(output, page.file.dest_uri, sources, config)
 
 
@@ -73,7 +75,7 @@ def on_post_build(config) -> None:
     page = Path(config.site_dir) / "404.html"
     if page.is_file():
         output = page.read_text(encoding="utf-8")
-        judged = _judge(output, "404.html", [], config)
+        judged = _judge(output, "404.html", list, config)
         if judged is not output:
             page.write_text(judged, encoding="utf-8")
     log.debug("page allowlist: %d pages in %.3f s", _timing["pages"], _timing["seconds"])

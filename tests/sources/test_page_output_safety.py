@@ -1,6 +1,7 @@
 """The page allowlist (kyodo_kb.sources.page_safety.page_output_problems): a written page judged as
-a whole, frame and content, by html.parser. Each unsafe case names its exact message; the safe
-forms the site itself uses pass."""
+a whole, frame and content, in the tree an HTML5 parser builds (what the browser runs), its
+problems named by html.parser's reading of the start tags. Each unsafe case names its exact
+message; the safe forms the site itself uses pass."""
 from pathlib import Path
 import re
 
@@ -74,8 +75,8 @@ def test_a_page_of_the_site_s_own_markup_passes():
     ('<video poster="x.png"></video>', "本文: 本文に許可されていない要素「<video>」があります" + OWN),
     ('<plaintext>', "本文: 本文に許可されていない要素「<plaintext>」があります" + OWN),
     ('<div style="position:fixed;inset:0">x</div>', "本文: 「<div>」に許可されていない属性「style=」があります" + OWN),
-    ('<td style="background:url(https://tracker.example/b.png)">x</td>', "本文: 「<td>」の「style=」は表の文字寄せ（text-align）だけが使えます"),
-    ('<td background="https://tracker.example/b.png">x</td>', "本文: 「<td>」に許可されていない属性「background=」があります" + OWN),
+    ('<table><tr><td style="background:url(https://tracker.example/b.png)">x</td></tr></table>', "本文: 「<td>」の「style=」は表の文字寄せ（text-align）だけが使えます"),
+    ('<table><tr><td background="https://tracker.example/b.png">x</td></tr></table>', "本文: 「<td>」に許可されていない属性「background=」があります" + OWN),
     ('<a href="a.html" ping="https://tracker.example/">x</a>', "本文: 「<a>」に許可されていない属性「ping=」があります" + OWN),
     ('<svg><rect fill="url(https://tracker.example/f.svg#a)"></rect></svg>', "本文: 「<rect>」の「fill=」に url(…) があります（サイトの外を読み込めるため）"),
     ('<form action="https://example.org/post"><button>x</button></form>', "本文: 「<form>」に許可されていない属性「action=」があります" + OWN),
@@ -134,6 +135,23 @@ def test_a_closed_article_does_not_end_the_check():
     # content that closes Material's article early is judged by the frame's rules from there on
     found = messages(page('<p>x</p></article><iframe src="x.html"></iframe><article>'))
     assert found == ["枠: ページの枠（ヘッダー・ナビゲーション）に許可されていない要素「<iframe>」があります" + OWN]
+
+
+def test_markup_html_parser_takes_for_a_comment_is_judged_as_the_browser_reads_it():
+    # `--!>` ends a comment in HTML5 (html.parser reads on to `-->`): the image is live in a browser
+    assert messages(page('<!--a--!><img src=x onerror="window.__pwned=1">-->')) == [
+        "本文: 「<img>」にイベント処理の属性「onerror=」があります（スクリプトが動きます）"]
+    problems = page_output_problems(page('<!--><img src=x onerror="window.__pwned=1">-->'), "checklists/kyotei/index.html", ASSETS)
+    assert [p.fragment for p in problems] == ['<img src="x" onerror="window.__pwned=1">']
+
+
+@pytest.mark.parametrize("content", [
+    '<textarea><img src=x onerror="window.__pwned=1"></textarea>',  # text inside a text field
+    '<table><tr><td><title><img src=x onerror="window.__pwned=1"></title></td></tr></table>',
+    '<p><a href="../x/" href="javascript:window.__pwned=1">x</a></p>',  # the first of the same attribute wins
+])
+def test_markup_the_browser_reads_as_text_or_drops_passes(content):
+    assert messages(page(content)) == []
 
 
 def test_404_may_write_only_listed_assets():
