@@ -1,6 +1,10 @@
 """MkDocs glue for the site search: swaps Material's lunr worker for the knowledge base's engine.
 
 Events:
+- `on_page_markdown`: marks the pages whose records come from the knowledge base
+  (search_records.data_record_pages) `search: exclude`, so Material's search plugin does not
+  read their HTML only for on_post_build to drop what it found (a fifth of a build at 20,000
+  cautions).
 - `on_post_page`: points Material's search (the `search` entry of `#__config`) at
   assets/javascripts/search_engine.js instead of Material's worker, and loads search_page.js
   (which loads the engine into the page from a file share) before Material's bundle: from a
@@ -24,7 +28,7 @@ from mkdocs.structure.files import File
 
 from kyodo_kb.build_state import build_state
 from kyodo_kb.tooling.collection_pause import without_cyclic_collection
-from kyodo_kb.outputs.search_records import build_search_index
+from kyodo_kb.outputs.search_records import build_search_index, data_record_pages
 
 ENGINE = "assets/javascripts/search_engine.js"
 PAGE_SCRIPT = "assets/javascripts/search_page.js"
@@ -39,6 +43,17 @@ def _search_enabled(config) -> bool:
 def _versioned(config, path: str) -> str:
     digest = hashlib.sha256((Path(config.docs_dir) / path).read_bytes()).hexdigest()[:8]
     return f"{path}?v={digest}"  # a new engine is never taken from a stale cache
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    state = build_state(config, need_kb=True)
+    if state.kb is None or not _search_enabled(config):
+        return markdown
+    if state.search_data_pages is None:
+        state.search_data_pages = data_record_pages(state.kb)
+    if page.file.src_uri in state.search_data_pages:
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return markdown
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -42,6 +42,7 @@ class BuildState:
     errors: list = field(default_factory=list)  # the DataErrors shown while serving
     page_dates: dict = field(default_factory=dict)  # src_uri -> date of the page's last change
     output_errors: list = field(default_factory=list)  # written pages outside the page allowlist
+    search_data_pages: frozenset | None = None  # pages whose search records the knowledge base writes
 
 
 def new_build_state(config) -> BuildState:

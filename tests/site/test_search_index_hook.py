@@ -36,3 +36,25 @@ def test_a_page_without_materials_worker_setting_stops_the_build_with_a_message(
 def test_without_the_search_plugin_pages_are_left_alone():
     config = SimpleNamespace(plugins={}, docs_dir=CONFIG.docs_dir)
     assert search_index.on_post_page(HTML, PAGE, config) == HTML
+
+
+class Config(dict):
+    plugins = {"material/search": object()}
+    docs_dir = str(ROOT / "docs")
+
+
+def test_material_does_not_read_the_pages_whose_records_come_from_the_data():
+    from kyodo_kb.build_state import CONFIG_KEY, BuildState
+    from kyodo_kb.knowledge_base import load_knowledge_base
+
+    config = Config()
+    kb = load_knowledge_base(ROOT)
+    config[CONFIG_KEY] = BuildState(ROOT, loaded=True, kb=kb)
+    pages = {src_uri: SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), meta={"title": "題"})
+             for src_uri in (kb.checklists[0].page_src, kb.ordinances[0].page_src, kb.training_paths[0].handout_src,
+                             "guideline/hajimeni.md", "checklists/index.md")}
+    for page in pages.values():
+        assert search_index.on_page_markdown("本文", page, config, None) == "本文"
+    excluded = sorted(src_uri for src_uri, page in pages.items() if page.meta.get("search") == {"exclude": True})
+    assert excluded == sorted([kb.checklists[0].page_src, kb.ordinances[0].page_src, kb.training_paths[0].handout_src])
+    assert all(page.meta["title"] == "題" for page in pages.values())

@@ -185,12 +185,19 @@ def ordinance_names(ordinances: Iterable) -> dict:
     return {o.id: list(dict.fromkeys(o.names)) for o in ordinances}
 
 
+def data_record_pages(kb) -> frozenset[str]:
+    """The pages (src_uri) whose search records come from the knowledge base, not from Material:
+    checklists, ordinances, training paths and their handouts (whose questions the training
+    records already hold)."""
+    training_paths = getattr(kb, "training_paths", [])
+    return frozenset([c.page_src for c in kb.checklists] + [o.page_src for o in kb.ordinances]
+                     + [t.page_src for t in training_paths] + [t.handout_src for t in training_paths])
+
+
 def build_search_index(material_index: dict, kb, page_url: Callable[[str], str]) -> dict:
     """Material's search_index.json with its checklist and ordinance records replaced."""
-    replaced = {page_url(c.page_src) for c in kb.checklists} | {page_url(o.page_src) for o in kb.ordinances}
-    # Training pages get their own records; their handouts repeat the same questions, so none.
+    replaced = {page_url(src_uri) for src_uri in data_record_pages(kb)}
     training_paths = getattr(kb, "training_paths", [])
-    replaced |= {page_url(t.page_src) for t in training_paths} | {page_url(t.handout_src) for t in training_paths}
     records = (caution_records(kb.checklists, page_url) + provision_records(kb.ordinances, page_url)
                + training_records(training_paths, getattr(kb, "caution", None), page_url)
                + section_records(material_index.get("docs", []), replaced, {page_url(TAG_INDEX_SRC)}))
