@@ -183,10 +183,15 @@ def validate_project(root: Path, workers: int | None = None) -> tuple[list, dict
         size = -(-len(paths) // (workers * 4))
         chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     results = None
+    site_errors: list | None = None  # data/ (editions above all), read here while the workers read checklists
     if len(chunks) > 1:
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                results = pool.starmap(_outline_files, [(root, chunk, ordinances) for chunk in chunks])
+                pending = pool.starmap_async(_outline_files, [(root, chunk, ordinances) for chunk in chunks])
+                if site_errors is None:
+                    site_errors = []
+                    load_site_data(root, site_errors)
+                results = pending.get()
         except (OSError, ValueError):  # no fork here (or no resources for it): read them all in this process
             results = None
     if results is None:
@@ -203,7 +208,10 @@ def validate_project(root: Path, workers: int | None = None) -> tuple[list, dict
     load_flows(root, outlines, errors)
     _load_paperwork(root, CitationResolver(ordinances), outlines if checklists_ok else None, errors)
     load_training_paths(root, CitationResolver(ordinances), {i.id for o in outlines for i in o.items}, checklists_ok, errors)
-    load_site_data(root, errors)
+    if site_errors is None:
+        site_errors = []
+        load_site_data(root, site_errors)
+    errors.extend(site_errors)
     counts = {"checklists": len(outlines), "items": sum(len(o.items) for o in outlines), "ordinances": len(ordinances)}
     return errors, counts
 

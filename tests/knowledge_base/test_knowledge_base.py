@@ -72,10 +72,14 @@ def test_validate_project_reports_what_loading_reports(tmp_path):
     from kyodo_kb.sources.errors import DataErrors
     import pytest
     project = many_files_project(tmp_path)
+    # data/ is read by the main process while the workers read the checklists
+    (project / "data").mkdir()
+    (project / "data" / "tags.yml").write_text("tags:\n  - [\n", encoding="utf-8")
     with pytest.raises(DataErrors) as raised:
         load_knowledge_base(project)
     expected = [str(e) for e in raised.value.errors]
     assert any("c140.yml" in e for e in expected) and any("c141.yml" in e for e in expected)
+    assert any(e.startswith("data/tags.yml:") for e in expected)
     for workers in (1, 2, 3):
         errors, counts = validate_project(project, workers=workers)
         assert [str(e) for e in DataErrors(errors).errors] == expected, workers
