@@ -75,7 +75,7 @@ def on_post_build(config) -> None:
     page = Path(config.site_dir) / "404.html"
     if page.is_file():
         output = page.read_text(encoding="utf-8")
-        judged = _judge(output, "404.html", list, config)
+        judged = _judge(output, "404.html", lambda: [], config)
         if judged is not output:
             page.write_text(judged, encoding="utf-8")
     log.debug("page allowlist: %d pages in %.3f s", _timing["pages"], _timing["seconds"])

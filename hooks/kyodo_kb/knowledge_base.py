@@ -188,9 +188,8 @@ def validate_project(root: Path, workers: int | None = None) -> tuple[list, dict
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 pending = pool.starmap_async(_outline_files, [(root, chunk, ordinances) for chunk in chunks])
-                if site_errors is None:
-                    site_errors = []
-                    load_site_data(root, site_errors)
+                site_errors = []
+                load_site_data(root, site_errors)
                 results = pending.get()
         except (OSError, ValueError):  # no fork here (or no resources for it): read them all in this process
             results = None

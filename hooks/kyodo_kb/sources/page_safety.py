@@ -22,7 +22,6 @@ from selectolax.lexbor import LexborHTMLParser
 from kyodo_kb.sources import rules
 from kyodo_kb.sources.errors import DataError, SourceLocation
 from kyodo_kb.sources.markdown_safety import HtmlProblem, check_html, locate
-from kyodo_kb.tooling.collection_pause import without_cyclic_collection
 from kyodo_kb.sources.site_markdown import ABBREVIATIONS, EXTENSIONS, INCLUDES_DIR, SNIPPETS_CONFIG, heading_slugify
 
 DOCS_DIR = "docs"
@@ -303,7 +302,6 @@ def _not_found_scripts() -> frozenset:
     return frozenset(script_fingerprint(s[len("<script>"):-len("</script>")]) for s in scripts)
 
 
-@without_cyclic_collection  # a page is tens of thousands of nodes, judged in the build's large heap
 def page_output_problems(output: str, dest_uri: str, assets: frozenset, site_url: str = "") -> list[OutputProblem]:
     """What in the written page `dest_uri` (its path in the site, e.g. checklists/kyotei/index.html)
     is outside the page allowlist. `assets`: the site paths of the scripts and stylesheets allowed;
@@ -333,9 +331,10 @@ def _ends_inside_a_tag(output: str) -> bool:
 
 
 def _outermost(articles: list) -> list:
+    """The articles not inside another of them (judging one judges those inside it)."""
+    ids = {article.mem_id for article in articles}
     outermost = []
     for article in articles:
-        ids = {other.mem_id for other in articles if other is not article}
         parent = article.parent
         while parent is not None and parent.mem_id not in ids:
             parent = parent.parent
